@@ -1,0 +1,109 @@
+"""Turning bytes from a file or stdin into text, or a clear refusal.
+
+Transcripts arrive as UTF-8 (with or without BOM), UTF-16 from Windows tools,
+and cp1251/cp1252 from older news sites.  We trust BOMs first, then strict
+UTF-8, then charset-normalizer's guess; binary input is refused rather than
+decoded into mojibake, since silently analysing garbage is worse than failing.
+"""
+
+from __future__ import annotations
+
+import codecs
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from onrecord.errors import InputError
+
+MAX_BYTES = 50 * 1024 * 1024
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+@dataclass(frozen=True)
+class Source:
+    """Decoded input plus where it came from, so errors and metadata can name it."""
+
+    text: str
+    name: str
+    encoding: str
+
+
+def _looks_utf16_without_bom(data: bytes) -> str | None:
+    sample = data[:4000]
+    if len(sample) < 4:
+        return None
+    even_zeros = sample[0::2].count(0)
+    odd_zeros = sample[1::2].count(0)
+    half = len(sample) / 2
+    if odd_zeros > 0.4 * half and even_zeros < 0.05 * half:
+        return "utf-16-le"
+    if even_zeros > 0.4 * half and odd_zeros < 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
+def _is_binary(text: str) -> bool:
+    if not text:
+        return False
+    sample = text[:20000]
+    control = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f\v")
+    return "\x00" in sample or control > 0.01 * len(sample)
+
+
+def decode(data: bytes, name: str = "<input>") -> Source:
+    """Decode ``data`` or raise :class:`InputError` saying why it is not a transcript."""
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{name}: {len(data)} bytes is larger than the {MAX_BYTES}-byte limit")
+    encoding: str | None = None
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            encoding = enc
+            break
+    if encoding is None:
+        encoding = _looks_utf16_without_bom(data)
+    if encoding is None:
+        try:
+            text = data.decode("utf-8")
+            encoding = "utf-8"
+        except UnicodeDecodeError:
+            if b"\x00" in data[:4000]:
+                raise InputError(f"{name}: binary data, not a text transcript") from None
+            best = from_bytes(data, cp_isolation=["cp1252", "cp1251", "latin_1", "cp1250", "utf_8"]).best()
+            if best is None:
+                raise InputError(f"{name}: cannot tell which text encoding this is") from None
+            encoding = best.encoding
+            text = str(best)
+    else:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{name}: not valid {encoding} text ({exc.reason})") from None
+    if _is_binary(text):
+        raise InputError(f"{name}: binary data, not a text transcript")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise InputError(f"{name}: empty input, no transcript to read")
+    return Source(text=text, name=name, encoding=encoding)
+
+
+def read_file(path: str | Path) -> Source:
+    """Read and decode one transcript file ('-' reads standard input)."""
+    if str(path) == "-":
+        return decode(sys.stdin.buffer.read(), "<stdin>")
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except IsADirectoryError:
+        raise InputError(f"{p}: is a directory") from None
+    except OSError as exc:
+        raise InputError(f"{p}: cannot read ({exc.strerror or exc})") from None
+    return decode(data, str(p))

@@ -1,0 +1,44 @@
+"""Readers, one per published layout, and the detector that picks one.
+
+Adding a layout is adding a module with a class that has ``name``,
+``detect(text) -> float`` and ``read(text) -> ReadResult``, and listing it in
+``_READERS`` below.  Detection asks every reader how sure it is and takes the
+surest; ties go to the earlier entry, so more specific layouts come first.
+"""
+
+from __future__ import annotations
+
+from onrecord.errors import OnrecordError
+from onrecord.readers.base import RawTurn, Reader, ReadResult
+from onrecord.readers.dash import DashReader
+
+_READERS: list[Reader] = [
+    DashReader(),
+]
+
+
+def names() -> list[str]:
+    return [r.name for r in _READERS]
+
+
+def get(name: str) -> Reader:
+    for reader in _READERS:
+        if reader.name == name:
+            return reader
+    raise OnrecordError(f"unknown layout {name!r} (known: {', '.join(names())})")
+
+
+def detect(text: str) -> Reader:
+    """The reader most confident about ``text``; the plain-paragraph reader when none is."""
+    best: Reader | None = None
+    best_score = 0.0
+    for reader in _READERS:
+        score = reader.detect(text)
+        if score > best_score:
+            best, best_score = reader, score
+    if best is None:
+        return get("plain") if "plain" in names() else _READERS[0]
+    return best
+
+
+__all__ = ["RawTurn", "ReadResult", "Reader", "detect", "get", "names"]

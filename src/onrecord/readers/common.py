@@ -1,0 +1,73 @@
+"""Text helpers shared by the readers: paragraphs with offsets, boilerplate cues."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_BLANK = re.compile(r"\n[ \t\u00a0]*\n")
+_WS = " \t\n\r\f\v\u00a0\u2028\u2029\ufeff"
+
+# Short lines that news sites append or prepend around an article.
+_BOILERPLATE_LINE = re.compile(
+    r"^(latest news|related( news| articles| stories)?|read more|more from .*|share( this)?( article| story)?|"
+    r"subscribe.*|sign up.*|follow us.*|advertisement|skip to (main )?content|top stories|most read|"
+    r"trending|recommended( for you)?|all rights reserved.*|©.*|copyright.*|print|email|tweet|"
+    r"back to top|home|menu|search|cookie.*|accept( all)?( cookies)?|privacy policy|terms of (use|service)|"
+    r"\d+ comments?|comments|tags?:.*|filed under.*)\s*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph: ``start``/``end`` are trimmed of surrounding whitespace."""
+
+    start: int
+    end: int
+    text: str
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _WS:
+        start += 1
+    while end > start and text[end - 1] in _WS:
+        end -= 1
+    return start, end
+
+
+def _blocks_by(text: str, pattern: re.Pattern[str]) -> list[Block]:
+    out: list[Block] = []
+    pos = 0
+    for m in pattern.finditer(text):
+        s, e = trim(text, pos, m.start())
+        if e > s:
+            out.append(Block(s, e, text[s:e]))
+        pos = m.end()
+    s, e = trim(text, pos, len(text))
+    if e > s:
+        out.append(Block(s, e, text[s:e]))
+    return out
+
+
+def lines(text: str) -> list[Block]:
+    """Non-empty lines, trimmed."""
+    return _blocks_by(text, re.compile(r"\n"))
+
+
+def paragraphs(text: str) -> list[Block]:
+    """Paragraphs separated by blank lines; one paragraph per line when the text
+    has no blank lines at all (a common export style)."""
+    blocks = _blocks_by(text, _BLANK)
+    if len(blocks) <= 2 and text.count("\n") > 4:
+        return lines(text)
+    return blocks
+
+
+def is_boilerplate_line(line: str) -> bool:
+    stripped = line.strip()
+    return bool(stripped) and len(stripped) < 80 and bool(_BOILERPLATE_LINE.match(stripped))
+
+
+def word_count(text: str) -> int:
+    return len(text.split())

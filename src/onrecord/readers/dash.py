@@ -1,0 +1,91 @@
+"""Dash layout: each speaker change opens a paragraph with '-', '–' or '—'.
+
+Nobody is named: the reader only knows that a dash means "the other voice".
+Real pages drop dashes, so a dash-less paragraph inside the interview is read
+by what it is: a question after an answer, or a reply after a question, starts
+a turn; anything else continues the current one.  Which voice is the
+interviewer is decided later, from content (see ``structure.roles``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from onrecord.readers.base import RawTurn, ReadResult
+from onrecord.readers.common import Block, is_boilerplate_line, paragraphs, trim, word_count
+
+_DASH = re.compile(r"^[ \t]*([-\u2013\u2014\u2012\u2015])[ \t]*(?=\S)")
+_INTERROG = re.compile(
+    r"^(who|whom|whose|what|when|where|why|how|which|is|are|was|were|do|does|did|can|could|will|would|"
+    r"shall|should|have|has|had|may|might|must|if you|and (what|how|why|do|does|is|are)|but (what|how|why))\b",
+    re.IGNORECASE,
+)
+
+
+def _ends_question(text: str) -> bool:
+    return text.rstrip(" \"'\u201d\u2019)").endswith("?")
+
+
+def _looks_like_question(text: str) -> bool:
+    if not _ends_question(text):
+        return False
+    return word_count(text) <= 60 or bool(_INTERROG.match(text))
+
+
+class DashReader:
+    name = "dash"
+
+    def detect(self, text: str) -> float:
+        blocks = paragraphs(text)
+        if not blocks:
+            return 0.0
+        dashed = sum(1 for b in blocks if _DASH.match(b.text))
+        if dashed < 3:
+            return 0.0
+        return min(1.0, 0.3 + dashed / len(blocks))
+
+    def read(self, text: str) -> ReadResult:
+        blocks = paragraphs(text)
+        result = ReadResult(text=text, layout=self.name)
+        dashed = [i for i, b in enumerate(blocks) if _DASH.match(b.text)]
+        if not dashed:
+            result.unattributed = [(b.start, b.end) for b in blocks]
+            return result
+        first = dashed[0]
+        end_idx = len(blocks)
+        while end_idx > first + 1 and self._is_trailer(blocks[end_idx - 1]):
+            end_idx -= 1
+        if first:
+            hs, he = blocks[0].start, blocks[first - 1].end
+            result.header = (hs, he)
+            for b in blocks[:first]:
+                result.boilerplate.append((b.start, b.end, "header"))
+        for b in blocks[end_idx:]:
+            result.boilerplate.append((b.start, b.end, "trailer"))
+
+        voice = -1
+        current: RawTurn | None = None
+        for b in blocks[first:end_idx]:
+            m = _DASH.match(b.text)
+            if m:
+                voice = 1 - voice if voice >= 0 else 0
+                start, end = trim(text, b.start + m.end(), b.end)
+                current = RawTurn(start, end, label_start=b.start + m.start(1), label_end=b.start + m.end(1), voice=voice)
+                result.turns.append(current)
+                continue
+            assert current is not None  # the first block in range is dashed
+            prev_text = text[current.start : current.end]
+            new_turn = (_ends_question(prev_text) and not _ends_question(b.text)) or (
+                _looks_like_question(b.text) and not _ends_question(prev_text)
+            )
+            if new_turn:
+                voice = 1 - voice
+                current = RawTurn(b.start, b.end, voice=voice)
+                result.turns.append(current)
+            else:
+                current.end = b.end
+        return result
+
+    @staticmethod
+    def _is_trailer(block: Block) -> bool:
+        return all(is_boilerplate_line(line) for line in block.text.splitlines() if line.strip())
