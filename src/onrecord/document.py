@@ -143,6 +143,20 @@ class Stance(_Model):
     speaker: str | None
 
 
+class Attribution(_Model):
+    """Reported speech: ``holder`` said ``content``; ``speaker`` is who relays it."""
+
+    start: int
+    end: int
+    text: str
+    holder: str | None
+    holder_entity: str | None = None
+    cue: str | None = None
+    content: Span
+    speaker: str | None = None
+    turn: str | None = None
+
+
 class Entity(_Model):
     id: str
     name: str
@@ -167,6 +181,7 @@ class Interview(_Model):
     numbers: list[NumberMention] = Field(default_factory=list)
     stances: list[Stance] = Field(default_factory=list)
     entities: list[Entity] = Field(default_factory=list)
+    attributions: list[Attribution] = Field(default_factory=list)
     analyzers: dict[str, str] = Field(default_factory=dict)
 
     def span(self, start: int, end: int) -> Span:

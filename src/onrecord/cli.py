@@ -1,0 +1,53 @@
+"""The ``onrecord`` command.  Thin: every command calls the library, and every
+error a user can cause ends as one line on stderr and a non-zero exit."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+from onrecord import __version__
+from onrecord.commands import MODULES
+from onrecord.errors import OnrecordError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class _Group(click.Group):
+    """A group that turns library errors into a clean message and exit status 2."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except OnrecordError as exc:
+            click.echo(f"onrecord: error: {exc}", err=True)
+            sys.exit(2)
+        except KeyboardInterrupt:
+            click.echo("onrecord: interrupted", err=True)
+            sys.exit(130)
+        except BrokenPipeError:
+            sys.exit(0)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="onrecord")
+def main() -> None:
+    """Turn published interview transcripts into an accountable record."""
+
+
+@main.group(cls=_Group)
+def train() -> None:
+    """Train a model artifact from data (reproducible, seeded)."""
+
+
+@main.group(cls=_Group)
+def evaluate() -> None:
+    """Score a shipped model on held-out data with the official metrics."""
+
+
+for _name in MODULES:
+    importlib.import_module(f"onrecord.commands.{_name}").register(main, train, evaluate)

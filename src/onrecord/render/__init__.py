@@ -1,0 +1,1 @@
+"""Ways to show a document to people: terminal summary, Markdown, HTML."""

@@ -1,0 +1,91 @@
+"""The structure stage: from a reader's raw turns to a typed document.
+
+It is the one place where roles, names, questions and exchanges are decided,
+so every layout gets the same logic and the same tests.
+"""
+
+from __future__ import annotations
+
+import re
+
+from onrecord.document import Interview, LabeledSpan, Metadata, Participant, Span, Turn
+from onrecord.readers.base import ReadResult
+from onrecord.structure import metadata as meta
+from onrecord.structure.exchanges import build_exchanges, is_interrupted
+from onrecord.structure.roles import participants_order, resolve
+
+VERSION = "1.0"
+
+
+def build(result: ReadResult, source_name: str = "<input>") -> Interview:
+    text = result.text
+    header = text[result.header[0] : result.header[1]] if result.header else ""
+    md = result.metadata
+    title = md.get("title") or (header.strip().splitlines()[0].strip() if header.strip() else None)
+    date_iso, date_text = (None, None)
+    if md.get("date"):
+        date_text = md["date"]
+        date_iso = meta.normalise_date(md["date"])
+    if date_iso is None:
+        found_iso, found_text = meta.find_date(header)
+        date_iso = date_iso or found_iso
+        date_text = date_text if date_text and date_iso else (found_text or date_text)
+    context = " ".join(x for x in (title or "", header) if x)
+    outlet = md.get("outlet") or meta.find_outlet(context)
+    program = md.get("program") or meta.find_program(context)
+    interviewee, interviewee_title = meta.find_interviewee(context)
+    is_debate = bool(re.search(r"\bdebate\b", context, re.I))
+
+    speakers, keys = resolve(result.turns, text, interviewee, interviewee_title, is_debate)
+    by_key = {s.key: s for s in speakers}
+    turns: list[Turn] = []
+    for i, (raw, key) in enumerate(zip(result.turns, keys, strict=True)):
+        sp = by_key[key]
+        label = None
+        if raw.label_start is not None and raw.label_end is not None:
+            label = Span(start=raw.label_start, end=raw.label_end, text=text[raw.label_start : raw.label_end])
+        body = text[raw.start : raw.end]
+        turns.append(
+            Turn(
+                id=f"t{i + 1}",
+                speaker=sp.name,
+                role=sp.role or "other",
+                text=body,
+                start=raw.start,
+                end=raw.end,
+                label=label,
+                time_start=raw.time_start,
+                time_end=raw.time_end,
+                interrupted=is_interrupted(body),
+            )
+        )
+    participants = [
+        Participant(
+            name=s.name,
+            role=s.role or "other",
+            aliases=sorted(a for a in s.aliases if a != s.name),
+            description=(interviewee_title if s.name == interviewee and interviewee_title else s.descriptor),
+        )
+        for s in participants_order(speakers)
+    ]
+    doc = Interview(
+        text=text,
+        layout=result.layout,
+        source_format=result.source_format,
+        metadata=Metadata(
+            title=title,
+            date=date_iso,
+            date_text=date_text,
+            outlet=outlet,
+            program=program,
+            participants=participants,
+            source=md.get("source") or (None if source_name.startswith("<") else source_name),
+        ),
+        turns=turns,
+        boilerplate=[LabeledSpan(start=s, end=e, text=text[s:e], kind=k) for s, e, k in result.boilerplate],
+        unattributed=[Span(start=s, end=e, text=text[s:e]) for s, e in result.unattributed],
+        notes=[LabeledSpan(start=s, end=e, text=text[s:e], kind=k) for s, e, k in result.notes],
+    )
+    doc.exchanges = build_exchanges(doc.turns, text)
+    doc.analyzers["structure"] = VERSION
+    return doc

@@ -1,0 +1,143 @@
+"""Pair questions with the answers that respond to them.
+
+An exchange is one question and the turn that answers it.  Several questions
+in one turn share that answer (the QEvasion convention, where each sub-question
+is labelled against the whole answer).  Interrupted answers ("First of all…"
+cut off by "Hold on, sir, …") are skipped in favour of the answer that
+follows the completed question; interviewees who ask the interviewer
+something get an exchange too, marked ``asked_by="interviewee"``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from onrecord.document import AnswerRef, Exchange, QuestionRef, Span, Turn
+from onrecord.structure.questions import PUSHBACK, Sentence, classify, ends_with_question
+from onrecord.structure.sentences import split
+
+QUESTIONERS = frozenset({"interviewer", "moderator", "audience"})
+_WORD = re.compile(r"[a-z][a-z'-]{3,}")
+_STOP = frozenset(
+    "this that there their they them then than with what when where which would could should have from your yours "
+    "about into just like also some such very more most much many been being were does doing done will shall "
+    "here these those only other well said says tell told know think going want sir president".split()
+)
+_FOLLOW_CUE = re.compile(
+    r"^(?:(?:so|but|and|okay|ok|now|sir)[,]?\s+)*(?:you (?:have )?(?:said|say|mentioned|told)|is that|are you (?:saying|"
+    r"categorical)|you are categorical|so you|that (?:is|was)|but you|then why|why not|i'?m asking)",
+    re.I,
+)
+
+
+def _content(text: str) -> set[str]:
+    return {w for w in _WORD.findall(text.lower()) if w not in _STOP}
+
+
+def is_interrupted(text: str) -> bool:
+    """A turn cut off by the other speaker: short and trailing off."""
+    stripped = text.rstrip()
+    return len(stripped.split()) <= 12 and bool(re.search(r"(\.\.\.|…|--|—|-)$", stripped))
+
+
+def build_exchanges(turns: list[Turn], text: str) -> list[Exchange]:
+    exchanges: list[Exchange] = []
+    n = len(turns)
+    replied_to_reversal: set[int] = set()
+
+    def answer_index(i: int) -> int | None:
+        """Index of the turn answering a question asked in turn i."""
+        j = i + 1
+        while j < n:
+            t = turns[j]
+            if t.role == "interviewee":
+                if is_interrupted(t.text) and j + 1 < n and turns[j + 1].role in QUESTIONERS:
+                    nxt = classify(text, turns[j + 1].start, turns[j + 1].end)
+                    if not any(s.kind == "question" for s in nxt) and j + 2 < n and turns[j + 2].role == "interviewee":
+                        return j + 2
+                return j
+            if t.role in QUESTIONERS:
+                return None
+            j += 1  # "other" (announcer, clip) between question and answer
+        return None
+
+    def new_id() -> str:
+        return f"x{len(exchanges) + 1}"
+
+    for i, turn in enumerate(turns):
+        if turn.role in QUESTIONERS:
+            if i in replied_to_reversal:
+                continue
+            sentences = classify(text, turn.start, turn.end)
+            prev = exchanges[-1] if exchanges else None
+            prev_answered_here = prev is not None and prev.answer is not None and i > 0 and (
+                prev.answer.turn == turns[i - 1].id
+            )
+            push = next((s for s in sentences if s.kind == "pushback"), None)
+            if push is None:
+                m = PUSHBACK.search(turn.text)
+                if m:
+                    push = Sentence(turn.start + m.start(), turn.start + m.end(), "pushback")
+            if push is not None and prev is not None and prev_answered_here:
+                evidence = Span(start=push.start, end=push.end, text=text[push.start : push.end])
+                for x in exchanges:
+                    if x.answer is not None and x.answer.turn == turns[i - 1].id:
+                        x.pushback = True
+                        x.pushback_evidence = evidence
+            asked = [s for s in sentences if s.kind == "question"]
+            if not asked:
+                asked = [s for s in sentences if s.kind == "demand"]
+            if not asked and i > 0 and is_interrupted(turns[i - 1].text) and turns[i - 1].role == "interviewee":
+                continue  # completes a question that the interviewee cut into
+            if not asked:
+                nxt = answer_index(i)
+                statements = [s for s in sentences if s.kind in {"statement", "pushback"}]
+                if nxt is not None and statements and not any(s.kind == "closing" for s in sentences):
+                    asked = [statements[-1]]  # a statement put to the interviewee for a response
+            if not asked:
+                continue
+            j = answer_index(i)
+            answer = None
+            if j is not None:
+                at = turns[j]
+                answer = AnswerRef(text=at.text, turn=at.id, start=at.start, end=at.end)
+            for k, s in enumerate(asked):
+                follow = None
+                if k == 0 and prev is not None and prev_answered_here:
+                    qtext = text[s.start : s.end]
+                    first = s.start == sentences[0].start
+                    cw = _content(text[turn.start : s.end])
+                    pw = _content(prev.question.text) | _content(prev.answer.text if prev.answer else "")
+                    overlap = len(cw & pw) / max(1, len(cw))
+                    if push is not None or (first and _FOLLOW_CUE.match(qtext)) or overlap >= 0.5:
+                        follow = prev.id
+                exchanges.append(
+                    Exchange(
+                        id=new_id(),
+                        question=QuestionRef(text=text[s.start : s.end], turn=turn.id, start=s.start, end=s.end,
+                                             kind=s.kind),
+                        answer=answer,
+                        follow_up_of=follow,
+                    )
+                )
+        elif turn.role == "interviewee" and i + 1 < n and turns[i + 1].role in QUESTIONERS:
+            spans = split(text, turn.start, turn.end)
+            if not spans:
+                continue
+            s, e = spans[-1]
+            last = text[s:e]
+            nxt = turns[i + 1]
+            nxt_sent = classify(text, nxt.start, nxt.end)
+            if ends_with_question(last) and re.search(r"\byou\b", last, re.I) and not any(
+                x.kind == "question" for x in nxt_sent
+            ) and not any(x.kind == "pushback" for x in nxt_sent):
+                exchanges.append(
+                    Exchange(
+                        id=new_id(),
+                        question=QuestionRef(text=last, turn=turn.id, start=s, end=e, kind="question"),
+                        answer=AnswerRef(text=nxt.text, turn=nxt.id, start=nxt.start, end=nxt.end),
+                        asked_by="interviewee",
+                    )
+                )
+                replied_to_reversal.add(i + 1)
+    return exchanges

@@ -1,0 +1,124 @@
+"""What the header says: outlet, program, date and who was interviewed.
+
+Publishers put these in a line or two above the transcript ("CNN
+International TV channel's The Connect World program broadcast interview
+with President Ilham Aliyev ... On October 9 ...").  Cheap patterns over the
+header are enough, and keep the structure stage free of model loading.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+
+from dateutil import parser as date_parser
+
+OUTLETS = (
+    "CNN International", "CNN", "BBC World News", "BBC News", "BBC", "Fox News", "Fox Business", "MSNBC", "CNBC",
+    "NBC News", "NBC", "ABC News", "ABC", "CBS News", "CBS", "PBS", "NPR", "C-SPAN", "Al Jazeera", "Reuters",
+    "Associated Press", "Bloomberg", "Sky News", "Euronews", "France 24", "Deutsche Welle", "DW", "RT",
+    "Russia Today", "The New York Times", "The Washington Post", "The Wall Street Journal", "The Guardian",
+    "The Economist", "Financial Times", "Time", "Newsweek", "Politico", "Axios", "The Atlantic", "The New Yorker",
+    "Der Spiegel", "Le Monde", "Le Figaro", "TRT World", "Anadolu Agency", "Channel 4 News", "ITV News",
+    "CBC", "Australian Broadcasting Corporation", "Voice of America", "The White House",
+)
+PROGRAMS = (
+    "Meet the Press", "Face the Nation", "This Week", "Fox News Sunday", "State of the Union", "60 Minutes",
+    "Hardtalk", "Newsnight", "The Situation Room", "Anderson Cooper 360", "Amanpour", "Connect the World",
+    "GPS", "Fareed Zakaria GPS", "PBS NewsHour", "NewsHour", "Frontline", "Morning Edition", "All Things Considered",
+    "Good Morning America", "Today", "The Daily Show", "Nightline", "Dateline",
+)
+_OUTLET_RE = re.compile(r"\b(" + "|".join(re.escape(o) for o in OUTLETS) + r")\b")
+_PROGRAM_KNOWN_RE = re.compile(r"\b(" + "|".join(re.escape(p) for p in PROGRAMS) + r")\b")
+_PROGRAM_RE = re.compile(r"\b((?:The\s+)?[A-Z][\w'’]*(?:\s+[A-Z0-9][\w'’]*){0,4})\s+(?:program|programme|show)\b")
+_MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
+    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DATE_RES = (
+    re.compile(r"\b\d{4}-\d{2}-\d{2}\b"),
+    re.compile(r"\b" + _MONTHS + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b"),
+    re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTHS + r",?\s+\d{4}\b"),
+    re.compile(r"\b" + _MONTHS + r"\s+\d{1,2}(?:st|nd|rd|th)?\b"),
+    re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTHS + r"\b"),
+)
+_WITH_RE = re.compile(r"\b(?:interview(?:ed|s)?|conversation|talks?|spoke|speaks|sat down)\s+with\s+([^.\n;]+)", re.I)
+_CAP_RUN = re.compile(r"(?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*))*")
+_NOT_NAME = {
+    "president", "prime", "minister", "republic", "of", "the", "senator", "governor", "secretary", "chancellor",
+    "mr", "mrs", "ms", "dr", "king", "queen", "foreign", "general", "his", "her", "excellency", "head", "state",
+    "leader", "former", "vice", "cnn", "bbc", "international", "tv", "channel", "program", "sir",
+}
+
+
+def find_date(text: str) -> tuple[str | None, str | None]:
+    """(ISO date or None, the date as written or None)."""
+    for pattern in _DATE_RES:
+        m = pattern.search(text)
+        if not m:
+            continue
+        written = m.group()
+        if not re.search(r"\d{4}", written):
+            return None, written
+        try:
+            parsed = date_parser.parse(written, default=date_parser.parse("2000-01-01"))
+        except (ValueError, OverflowError):
+            return None, written
+        return parsed.date().isoformat(), written
+    return None, None
+
+
+def normalise_date(value: str) -> str | None:
+    try:
+        return date_parser.parse(value).date().isoformat()
+    except (ValueError, OverflowError, TypeError):
+        return None
+
+
+def find_outlet(text: str) -> str | None:
+    m = _OUTLET_RE.search(text)
+    return m.group(1) if m else None
+
+
+def find_program(text: str) -> str | None:
+    m = _PROGRAM_KNOWN_RE.search(text)
+    if m:
+        return m.group(1)
+    for m in _PROGRAM_RE.finditer(text):
+        candidate = m.group(1).strip()
+        if find_outlet(candidate) != candidate:
+            return candidate
+    return None
+
+
+def find_interviewee(text: str) -> tuple[str | None, str | None]:
+    """(name, title) of the person the header says was interviewed."""
+    votes: Counter[str] = Counter()
+    titles: dict[str, str] = {}
+    for m in _WITH_RE.finditer(text):
+        phrase = m.group(1)
+        for run in _CAP_RUN.findall(phrase):
+            words = run.split()
+            lead: list[str] = []
+            while words and words[0].lower().strip(".") in _NOT_NAME:
+                lead.append(words.pop(0))
+            if len(words) >= 2:
+                name = " ".join(words[-2:]) if len(words) > 3 else " ".join(words)
+                votes[name] += 1
+                tail = " ".join(words[-2:])
+                if tail != name:
+                    votes[tail] += 1
+                if lead:
+                    titles.setdefault(name, lead[0].strip("."))
+        if "President" in phrase and votes:
+            for name in list(votes):
+                titles.setdefault(name, "President")
+    if not votes:
+        return None, None
+    best = max(votes.items(), key=lambda kv: (kv[1], -len(kv[0])))[0]
+    return best, titles.get(best)
+
+
+def today_iso() -> str:
+    return date.today().isoformat()

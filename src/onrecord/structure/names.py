@@ -1,0 +1,120 @@
+"""Speaker labels into people: honorifics, descriptors and aliases.
+
+Transcripts name one person many ways ("WALLACE", "CHRIS WALLACE",
+"Chris Wallace:", "MR. WALLACE"); a record that counts what each person said
+must see one identity.  The key is the surname once honorifics and
+descriptors are stripped; the display name is the fullest form seen.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+HONORIFICS = (
+    "the vice president", "vice president", "the president", "president", "prime minister", "senator", "sen.",
+    "governor", "gov.", "secretary", "ambassador", "general", "gen.", "admiral", "dr.", "dr", "mr.", "mr", "mrs.",
+    "mrs", "ms.", "ms", "miss", "rep.", "representative", "congressman", "congresswoman", "speaker", "chancellor",
+    "minister", "king", "queen", "prince", "judge", "justice", "professor", "prof.", "rev.", "reverend", "mayor",
+    "sir", "lord", "lady", "chairman", "chairwoman", "director", "colonel", "captain",
+)
+_HONORIFIC_RE = re.compile(r"^(?:(?:" + "|".join(re.escape(h) for h in HONORIFICS) + r")\s+)+", re.IGNORECASE)
+_SUFFIX_RE = re.compile(r",?\s+(jr\.?|sr\.?|ii|iii|iv)$", re.IGNORECASE)
+_PAREN_RE = re.compile(r"\s*[\(\[].*?[\)\]]\s*")
+
+TITLE_ONLY = {
+    "the president": "The President",
+    "president": "The President",
+    "the vice president": "The Vice President",
+    "vice president": "The Vice President",
+    "the first lady": "The First Lady",
+    "the prime minister": "The Prime Minister",
+    "prime minister": "The Prime Minister",
+}
+ANONYMOUS = {"q", "question", "questioner", "reporter", "audience member", "audience", "participant",
+             "unidentified", "unidentified male", "unidentified female", "male speaker", "female speaker",
+             "unknown", "voice", "crosstalk", "a", "answer", "interviewer"}
+
+_DESCRIPTOR_ROLES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\bmoderator\b", re.I), "moderator"),
+    (re.compile(r"\b(audience|questioner|citizen|participant|caller|voter)\b", re.I), "audience"),
+    (re.compile(r"\b(host|anchor|correspondent|interviewer|reporter|journalist|panelist|editor|co-?host)\b", re.I),
+     "interviewer"),
+    (re.compile(r"\b(announcer|narrator|voice[- ]over|unidentified|crosstalk|video clip|commercial)\b", re.I), "other"),
+)
+
+
+@dataclass(frozen=True)
+class ParsedLabel:
+    """A label as written, split into who and what they are."""
+
+    raw: str
+    name: str | None  # display form, e.g. "Chris Wallace"; None for anonymous labels
+    key: str | None  # alias key: lower-case surname (or title for title-only labels)
+    descriptor: str | None  # e.g. "CNN HOST", "MODERATOR"
+    honorific: str | None
+    role_hint: str | None
+
+
+def smart_title(text: str) -> str:
+    """Title-case an ALL-CAPS name without mangling McCain, O'Brien or initials."""
+    if not text.isupper():
+        return text
+    out = []
+    for word in text.lower().split():
+        parts = []
+        for part in re.split(r"([-'’])", word):
+            if part.startswith("mc") and len(part) > 2:
+                parts.append("Mc" + part[2:].capitalize())
+            elif part in {"-", "'", "’"}:
+                parts.append(part)
+            else:
+                parts.append(part.capitalize())
+        out.append("".join(parts))
+    return " ".join(out)
+
+
+def parse_label(raw: str) -> ParsedLabel:
+    label = raw.strip().rstrip(":.").strip()
+    label = re.sub(r"\*+", "", label).strip()
+    descriptor: str | None = None
+    paren = _PAREN_RE.search(label)
+    if paren:
+        descriptor = paren.group().strip(" ()[]")
+        label = _PAREN_RE.sub(" ", label).strip()
+    if "," in label:
+        label, _, desc = label.partition(",")
+        descriptor = (desc.strip() + (" " + descriptor if descriptor else "")).strip() or descriptor
+        label = label.strip()
+    role_hint: str | None = None
+    for pattern, role in _DESCRIPTOR_ROLES:
+        if (descriptor and pattern.search(descriptor)) or pattern.fullmatch(label.lower()) or (
+            role == "moderator" and pattern.search(label)
+        ):
+            role_hint = role
+            break
+    low = label.lower()
+    if low in ANONYMOUS or not label:
+        if low in {"q", "question", "questioner", "reporter", "interviewer"}:
+            role_hint = role_hint or ("audience" if low == "questioner" else "interviewer")
+        elif low in {"a", "answer"}:
+            role_hint = "interviewee"
+        return ParsedLabel(raw, None, None, descriptor, None, role_hint)
+    if low in TITLE_ONLY:
+        return ParsedLabel(raw, TITLE_ONLY[low], low.removeprefix("the "), descriptor, TITLE_ONLY[low], role_hint)
+    hon_match = _HONORIFIC_RE.match(label)
+    honorific = hon_match.group().strip() if hon_match else None
+    bare = _HONORIFIC_RE.sub("", label).strip()
+    bare = _SUFFIX_RE.sub("", bare).strip() or label
+    if role_hint is None and re.fullmatch(r"moderator", bare, re.I):
+        role_hint = "moderator"
+    name = smart_title(bare)
+    tokens = [t for t in re.split(r"\s+", bare) if t]
+    key = tokens[-1].lower().strip(".") if tokens else None
+    return ParsedLabel(raw, name, key, descriptor, smart_title(honorific) if honorific else None, role_hint)
+
+
+def surname_key(name: str) -> str:
+    """Alias key for a name from a header or metadata ("President Ilham Aliyev" -> "aliyev")."""
+    parsed = parse_label(name)
+    return parsed.key or name.lower()

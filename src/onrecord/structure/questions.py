@@ -1,0 +1,100 @@
+"""Which sentences of a questioner's turn are questions.
+
+Not every "?" is a question to answer and not every question has a "?":
+transcribers drop question marks, interviewers press with statements ("You
+are categorical about that."), and pushback ("that wasn't the question") is
+about the last answer rather than a new question.  Each sentence gets a kind
+so that later stages, and people, can see why it was (not) counted.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from onrecord.structure.sentences import split
+
+_WH_START = re.compile(
+    r"^(?:(?:so|and|but|now|okay|ok|well|then|sir|mr\.? president|madam president)[,.]?\s+)*"
+    r"(who|whom|whose|what|what's|when|where|why|how|which|is|are|was|were|do|does|did|can|could|will|would|"
+    r"shall|should|have|has|had|may|might|isn't|aren't|don't|doesn't|didn't|won't|wouldn't|can't|couldn't)\b",
+    re.I,
+)
+PUSHBACK = re.compile(
+    r"(that (?:wasn't|was not|isn't|is not) (?:the|my) question|(?:that's|that is) not what i (?:asked|said)|"
+    r"you (?:didn't|did not|haven't|have not|still haven't) (?:answer|say|tell)|my question (?:was|is)|"
+    r"the question (?:was|is),|let me (?:just )?push you|push you on (?:this|that)|i(?:'m| am) asking you|"
+    r"answer the question|you(?:'re| are) not answering|let me (?:ask|put) (?:it|that|this) (?:again|another way)|"
+    r"with (?:all due )?respect|not clear to me what|i wish you would|you(?:'re| are) dodging|"
+    r"you(?:'re| are) not (?:going to )?answer|just to be clear|you didn't respond)",
+    re.I,
+)
+_CLOSING = re.compile(r"^(?:thank you|thanks|we'll leave it there|we have to leave it there|good(?:bye| night))", re.I)
+_DEMAND = re.compile(
+    r"^(?:(?:so|but|and|sir|now)[,]?\s+)*(?:you(?:'re| are| were| have| had| say| said| told| claim| deny)|"
+    r"you\b.*\b(?:categorical|saying|suggest|claim)|i(?:'m| am) asking you|tell us|explain|give us|"
+    r"(?:that|this) is not (?:the|what))",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    kind: str  # question | demand | pushback | closing | statement
+
+
+def ends_with_question(s: str) -> bool:
+    return bool(re.search(r"\?[\"'\u201d\u2019)\]]*$", s.strip()))
+
+
+def classify(text: str, start: int, end: int) -> list[Sentence]:
+    """Kinds of the sentences of one questioner turn."""
+    out: list[Sentence] = []
+    spans = split(text, start, end)
+    for s, e in spans:
+        sent = text[s:e]
+        words = len(sent.split())
+        if ends_with_question(sent) or ("?" in sent and _WH_START.match(sent)):
+            kind = "question"
+        elif PUSHBACK.search(sent):
+            kind = "pushback"
+        elif _CLOSING.match(sent):
+            kind = "closing"
+        elif _WH_START.match(sent) and words <= 25 and sent.rstrip().endswith(".") and not re.match(
+            r"^(?:so|and|but|now|okay|ok|well|then)?[, ]*(?:is|are|was|were|have|has|had|do|does|did|will|would|"
+            r"can|could|should|may|might)\s+(?:not\s+)?\w+ing\b",
+            sent,
+            re.I,
+        ) and _looks_interrogative(sent):
+            kind = "question"  # transcriber dropped the question mark
+        elif _DEMAND.match(sent):
+            kind = "demand"
+        else:
+            kind = "statement"
+        if kind == "question" and out and out[-1].kind == "question" and _is_fragment(sent):
+            out[-1] = Sentence(out[-1].start, e, "question")  # "... defy Moscow's appeal? For peace talks?"
+            continue
+        out.append(Sentence(s, e, kind))
+    return out
+
+
+def _is_fragment(sent: str) -> bool:
+    words = sent.split()
+    return len(words) <= 4 and (
+        sent[0].islower() or words[0].lower() in {"for", "on", "in", "to", "with", "about", "or", "from", "at", "by"}
+    )
+
+
+def _looks_interrogative(sent: str) -> bool:
+    """An aux-first sentence is a question only if a subject follows the auxiliary."""
+    m = re.match(
+        r"^(?:(?:so|and|but|now|okay|ok|well|then)[,]?\s+)*(\w+'?\w*)\s+(\w+)", sent.strip(), re.I
+    )
+    if not m:
+        return False
+    first, second = m.group(1).lower(), m.group(2).lower()
+    if first in {"who", "whom", "whose", "what", "what's", "when", "where", "why", "how", "which"}:
+        return True
+    return second in {"you", "we", "they", "he", "she", "it", "there", "the", "your", "this", "that", "i", "anyone"}
