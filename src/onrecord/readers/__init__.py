@@ -11,9 +11,27 @@ from __future__ import annotations
 from onrecord.errors import OnrecordError
 from onrecord.readers.base import RawTurn, Reader, ReadResult
 from onrecord.readers.dash import DashReader
+from onrecord.readers.html import HTMLReader
+from onrecord.readers.labeled import LabeledReader
+from onrecord.readers.plain import PlainReader
+from onrecord.readers.ppp import PublicPapersReader
+from onrecord.readers.qa import QAReader
+from onrecord.readers.subtitles import SRTReader, WebVTTReader
+from onrecord.readers.whitehouse import WhiteHouseReader
 
+# Most specific first: file formats, then layouts with a distinctive marker
+# (bare "Q" + officials, "Q."/"The President.", Q:/A:), then generic NAME:
+# scripts, dashes, and plain paragraphs as the fallback.
 _READERS: list[Reader] = [
+    WebVTTReader(),
+    SRTReader(),
+    HTMLReader(),
+    WhiteHouseReader(),
+    PublicPapersReader(),
+    QAReader(),
+    LabeledReader(),
     DashReader(),
+    PlainReader(),
 ]
 
 

@@ -6,7 +6,9 @@ import re
 from dataclasses import dataclass
 
 _BLANK = re.compile(r"\n[ \t\u00a0]*\n")
-_WS = " \t\n\r\f\v\u00a0\u2028\u2029\ufeff"
+# Only what str.isspace() counts as space: a stray U+FEFF is content, so it is
+# reported (as unattributed text) rather than silently dropped.
+_WS = " \t\n\r\f\v\u00a0\u2028\u2029"
 
 # Short lines that news sites append or prepend around an article.
 _BOILERPLATE_LINE = re.compile(

@@ -70,7 +70,9 @@ class DashReader:
             if m:
                 voice = 1 - voice if voice >= 0 else 0
                 start, end = trim(text, b.start + m.end(), b.end)
-                current = RawTurn(start, end, label_start=b.start + m.start(1), label_end=b.start + m.end(1), voice=voice)
+                current = RawTurn(
+                    start, end, label_start=b.start + m.start(1), label_end=b.start + m.end(1), voice=voice
+                )
                 result.turns.append(current)
                 continue
             assert current is not None  # the first block in range is dashed

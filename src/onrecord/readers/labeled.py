@@ -1,0 +1,307 @@
+"""``NAME:`` scripts: debate and TV transcripts.
+
+The label is the only signal, so the risk is mistaking prose for a label
+("Think about it: ...", "Note: ...", "at 10:30").  Upper-case labels
+("BLITZER:", "ANDERSON COOPER, CNN HOST:", "MR. McGEE:") are specific enough
+to trust wherever a line starts; Title Case ones ("Chris Wallace:") are only
+believed when the same name labels at least two lines, since a one-off
+"Result:" is far likelier to be rhetoric than a speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from onrecord.document import Role
+from onrecord.readers.assemble import Mark, assemble, blocks_in, find_notes, merge_notes, trailer_start
+from onrecord.readers.base import ReadResult
+from onrecord.readers.common import is_boilerplate_line
+
+# A candidate: a line start, a capital, up to 80 characters without a colon, a colon, then space or line end.
+_CANDIDATE = re.compile(
+    r"^(?P<pre>[ \t\u00a0>*_]*)(?P<label>[A-Z][^:\n]{0,79}):[*_]*(?=[ \t\u00a0]|\r?\n|$)", re.MULTILINE
+)
+_PREFIX = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St)\.\s*|\b(?:Mc|Mac)(?=[A-Z])")
+_CAPS_NAME = re.compile(r"^[A-Z0-9][A-Z0-9 .'’\-&/]*$")
+_TITLE_WORD = re.compile(
+    r"^(?:[A-Z][a-z'’\-]*\.?|[A-Z]\.|(?:Mc|Mac|O'|O’|D'|D’)[A-Z][a-z]+|de|van|von|der|la|le|bin|al|da|dos|del)$"
+)
+_DESC_TITLE_SMALL = frozenset({"of", "the", "and", "for", "at", "on", "in", "&"})
+_SENTENCE_END = frozenset('.?!"”’)]—-–…')
+_PAREN = re.compile(r"\s*\([^()\n]{1,40}\)\s*$")
+_STOP = frozenset(
+    {
+        "note",
+        "notes",
+        "editor's note",
+        "editor’s note",
+        "source",
+        "sources",
+        "update",
+        "updated",
+        "correction",
+        "disclaimer",
+        "transcript",
+        "date",
+        "time",
+        "location",
+        "place",
+        "participants",
+        "speakers",
+        "moderators",
+        "moderator(s)",
+        "panelists",
+        "panel",
+        "guests",
+        "guest",
+        "subject",
+        "re",
+        "tags",
+        "posted",
+        "published",
+        "by",
+        "photo",
+        "image",
+        "video",
+        "watch",
+        "read more",
+        "related",
+        "example",
+        "warning",
+        "copyright",
+        "caption",
+        "credit",
+        "credits",
+        "topic",
+        "topics",
+        "question",
+        "questions",
+        "answer",
+        "answers",
+        "summary",
+        "background",
+        "contents",
+        "index",
+        "ps",
+        "p.s",
+        "nb",
+        "n.b",
+        "cc",
+        "fyi",
+        "edit",
+        "edited",
+        "show",
+        "program",
+        "headline",
+        "section",
+        "category",
+        "keywords",
+        "url",
+        "link",
+        "links",
+        "email",
+        "phone",
+        "tel",
+        "fax",
+        "address",
+        "website",
+        "http",
+        "https",
+        "step",
+        "chapter",
+        "part",
+        "act",
+        "scene",
+    }
+)
+# "QUESTION:" as a speaker (audience questions in town halls) is common enough to keep in caps form.
+_CAPS_OK_DESPITE_STOP = frozenset({"question", "moderator"})
+_AUDIENCE = re.compile(r"\b(AUDIENCE|QUESTIONER|MEMBER OF (THE )?AUDIENCE|VOTER|CALLER)\b|^QUESTION$", re.IGNORECASE)
+_MODERATOR = re.compile(r"\bMODERATOR\b", re.IGNORECASE)
+_INTERVIEWER = re.compile(r"^(Q|INTERVIEWER|REPORTER)$", re.IGNORECASE)
+_INTERVIEWEE = re.compile(r"^(A|ANSWER|THE PRESIDENT|INTERVIEWEE)$", re.IGNORECASE)
+
+# Known cue words in any case; otherwise a capitalised parenthetical ending in a period ("(Speaks Ukrainian.)").
+# Flags are scoped so the leading "(" / "[" stays a case-sensitive literal the regex engine can scan for fast.
+_NOTE_PAREN = re.compile(
+    r"\((?:(?i:APPLAUSE|LAUGHTER|LAUGHS|CROSSTALK|CROSS TALK|INAUDIBLE|BEGIN VIDEO CLIP|END VIDEO CLIP|"
+    r"BEGIN VIDEOTAPE|END VIDEOTAPE|COMMERCIAL BREAK|BELL RINGS|BOOING|CHEERING|UNINTELLIGIBLE|OFF-MIKE|OFF MIKE)"
+    r"\.?|[A-Z][A-Za-z ,'’\-]{0,40}\.)\)"
+)
+_NOTE_BRACKET = re.compile(
+    r"\[(?i:applause|laughter|laughs|laughing|chuckles|sighs|pauses|crosstalk|cross talk|inaudible|"
+    r"unintelligible|laughter and applause|applause and laughter|booing|cheering|commercial break|pause|"
+    r"silence|music|sic|[^\]\n]{0,12}delay)[^\]\n]{0,30}\\?\]"
+)
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int
+    end: int
+    label: str
+    name: str
+    caps: bool
+    para_start: bool
+    after_sentence: bool
+
+
+def _split_name(label: str) -> tuple[str, list[str]]:
+    """``"ANDERSON COOPER, CNN HOST (continuing)"`` -> ``("ANDERSON COOPER", ["CNN HOST"])``."""
+    label = _PAREN.sub("", label).strip()
+    parts = [p.strip() for p in label.split(",")]
+    return parts[0], [p for p in parts[1:] if p]
+
+
+def _is_caps(s: str) -> bool:
+    stripped = _PREFIX.sub("", s).strip()
+    return bool(_CAPS_NAME.match(stripped)) and any(c.isalpha() for c in stripped)
+
+
+def _is_title(s: str, *, small_ok: bool) -> bool:
+    words = s.split()
+    if not words or len(words) > 4:
+        return False
+    for w in words:
+        if _TITLE_WORD.match(w):
+            continue
+        if small_ok and w in _DESC_TITLE_SMALL:
+            continue
+        return False
+    return words[0][0].isupper()
+
+
+@lru_cache(maxsize=4096)
+def _classify(label: str) -> tuple[str, bool] | None:
+    """``(name, is_caps)`` when ``label`` can be a speaker label, else ``None``."""
+    name, descs = _split_name(label)
+    if not name or len(name.split()) > 6:
+        return None
+    low = name.lower().rstrip(".")
+    caps = _is_caps(name)
+    if low in _STOP and not (caps and low in _CAPS_OK_DESPITE_STOP):
+        return None
+    if caps:
+        if not all(_is_caps(d) or _is_title(d, small_ok=True) for d in descs) or len(descs) > 3:
+            return None
+        return name, True
+    if not _is_title(name, small_ok=False) or len(name.split()) > 4:
+        return None
+    if not all(_is_title(d, small_ok=True) or _is_caps(d) for d in descs) or len(descs) > 2:
+        return None
+    return name, False
+
+
+@lru_cache(maxsize=4096)
+def _role(label: str, name: str) -> Role | None:
+    if _INTERVIEWER.match(name):
+        return "interviewer"
+    if _MODERATOR.search(label):
+        return "moderator"
+    if _AUDIENCE.search(name):
+        return "audience"
+    if _INTERVIEWEE.match(name):
+        return "interviewee"
+    return None
+
+
+def _candidates(text: str) -> list[_Candidate]:
+    out: list[_Candidate] = []
+    for m in _CANDIDATE.finditer(text):
+        label = m.group("label").rstrip().rstrip("*_").rstrip()
+        got = _classify(label)
+        if got is None:
+            continue
+        line_start = m.start("pre")
+        prev = text.rfind("\n", 0, line_start - 1) if line_start else -1
+        prev_line = text[prev + 1 : line_start].strip()
+        para_start = line_start == 0 or not prev_line
+        after_sentence = bool(prev_line) and prev_line[-1] in _SENTENCE_END
+        out.append(_Candidate(m.start("label"), m.end(), label, got[0], got[1], para_start, after_sentence))
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _norm(name: str) -> str:
+    return " ".join(name.upper().replace("’", "'").split())
+
+
+_last: tuple[str, list[Mark]] | None = None
+
+
+def find_marks(text: str) -> list[Mark]:
+    """The labels this layout believes, in order.
+
+    ``detect`` and ``read`` are called on the same string one after the other,
+    so the last answer is kept (by identity: comparing strings would cost as much).
+    """
+    global _last
+    if _last is not None and _last[0] is text:
+        return list(_last[1])
+    marks = _find_marks(text)
+    _last = (text, marks)
+    return list(marks)
+
+
+def _find_marks(text: str) -> list[Mark]:
+    cands = _candidates(text)
+    counts: dict[str, int] = {}
+    para_names: set[str] = set()
+    for c in cands:
+        key = _norm(c.name)
+        counts[key] = counts.get(key, 0) + 1
+        if c.para_start:
+            para_names.add(key)
+    # One paragraph per line (no blank lines at all) makes every line a paragraph start.
+    no_blank_lines = "\n\n" not in text and re.search(r"\n[^\S\n]*\n", text) is None
+    marks: list[Mark] = []
+    for c in cands:
+        key = _norm(c.name)
+        at_para = c.para_start or no_blank_lines
+        if c.caps:
+            # An upper-case name and a colon opening a line is a label even inside a hard-wrapped
+            # paragraph; only a lone letter ("A: ...") needs a paragraph or finished sentence before it.
+            ok = at_para or c.after_sentence or len(key.replace(".", "").replace(" ", "")) > 1
+        else:
+            ok = counts[key] >= 2 and (at_para or key in para_names)
+        if ok:
+            marks.append(Mark(c.start, c.end, c.label, _role(c.label, c.name)))
+    return marks
+
+
+def _is_trailer(block: str) -> bool:
+    lines = [ln for ln in block.splitlines() if ln.strip()]
+    return bool(lines) and all(
+        is_boilerplate_line(ln) or re.match(r"^\s*(END|\(END\)|\(?END OF TRANSCRIPT\)?|###|-- ?30 ?--)\s*$", ln, re.I)
+        for ln in lines
+    )
+
+
+class LabeledReader:
+    name = "labeled"
+
+    def detect(self, text: str) -> float:
+        marks = find_marks(text)
+        if len(marks) < 2:
+            return 0.0
+        speakers = {_norm(m.speaker or "") for m in marks}
+        if len(speakers) < 2 and len(marks) < 4:
+            return 0.0
+        paras = max(1, len(blocks_in(text, 0, len(text))))
+        if paras == 1:
+            paras = max(1, len(blocks_in(text, 0, len(text), by_line=True)))
+        ratio = min(1.0, len(marks) / paras)
+        return min(0.85, 0.35 + 0.6 * ratio + (0.1 if len(marks) >= 10 else 0.0))
+
+    def read(self, text: str) -> ReadResult:
+        marks = find_marks(text)
+        body_end = len(text)
+        if marks:
+            body_end = trailer_start(text, marks[-1].end, len(text), _is_trailer)
+        notes = merge_notes(
+            find_notes(_NOTE_PAREN, text, 0, body_end, "stage_direction"),
+            find_notes(_NOTE_BRACKET, text, 0, body_end, "stage_direction"),
+        )
+        return assemble(text, self.name, marks, body_end=body_end, notes=notes)

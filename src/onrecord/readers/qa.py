@@ -1,0 +1,89 @@
+"""Magazine Q&A layout: "Q:" / "A:" (or "Q." / "A.", bold "**Q:**", "Question:"/"Answer:").
+
+The markers say who asks and who answers, so each turn gets a role hint.
+Magazines open with an intro (who, when, why) before the first question: it
+is the header the structure stage mines for metadata.  Unmarked paragraphs
+continue the turn above them, as they do in print.
+"""
+
+from __future__ import annotations
+
+import re
+
+from onrecord.document import Role
+from onrecord.readers.assemble import Mark, assemble, find_notes, merge_notes, trailer_start
+from onrecord.readers.base import ReadResult
+from onrecord.readers.common import is_boilerplate_line
+from onrecord.readers.labeled import _NOTE_BRACKET, _NOTE_PAREN
+
+_MARK = re.compile(
+    r"[^\S\n]*(?P<label>(?:\*\*|__|\*|_)?(?P<name>Q|A|Question|Answer)(?:\*\*|__|\*|_)?[^\S\n]*[:.](?:\*\*|__|\*|_)?)"
+    r"(?=\s|$)"
+)
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+_END_SENTENCE = re.compile(r"[.?!\"”’)\]*_]\s*$")
+_TRAILER = re.compile(
+    r"^[*_\s]*(this (interview|conversation|transcript) (has been|was|is)|interview (has been )?(edited|condensed)|"
+    r"(edited|condensed) for (length|clarity)|[—–-]+ ?(interview|as told) |\(?this article\b)",
+    re.IGNORECASE,
+)
+_ROLES: dict[str, Role] = {"Q": "interviewer", "QUESTION": "interviewer", "A": "interviewee", "ANSWER": "interviewee"}
+
+
+def find_marks(text: str) -> list[Mark]:
+    no_blank_lines = _BLANK_LINE.search(text) is None
+    marks: list[Mark] = []
+    pos = 0
+    prev_line = ""
+    prev_marked = False
+    n = len(text)
+    while pos <= n:
+        nl = text.find("\n", pos)
+        line_end = n if nl < 0 else nl
+        m = _MARK.match(text, pos, line_end)
+        if m:
+            ok = not prev_line.strip() or no_blank_lines
+            # inside a paragraph a marker still counts after a finished sentence, if it is the colon form
+            # or the line above opened with a marker too (one-line Q/A pairs with no blank line between)
+            if not ok and _END_SENTENCE.search(prev_line) and (":" in m.group("label") or prev_marked):
+                ok = True
+            if ok:
+                name = m.group("name")
+                marks.append(Mark(m.start("label"), m.end("label"), name, _ROLES[name.upper()]))
+        prev_line = text[pos:line_end]
+        prev_marked = bool(m) and ok
+        if nl < 0:
+            break
+        pos = nl + 1
+    return marks
+
+
+def _is_trailer(block: str) -> bool:
+    return bool(_TRAILER.match(block)) or all(is_boilerplate_line(ln) for ln in block.splitlines() if ln.strip())
+
+
+class QAReader:
+    name = "qa"
+
+    def detect(self, text: str) -> float:
+        marks = find_marks(text)
+        qs = sum(1 for m in marks if m.role_hint == "interviewer")
+        ans = len(marks) - qs
+        if qs >= 2 and ans >= 2:
+            return 0.9
+        if qs >= 1 and ans >= 1:
+            return 0.5
+        return 0.0
+
+    def read(self, text: str) -> ReadResult:
+        marks = find_marks(text)
+        body_end = len(text)
+        if marks:
+            body_end = trailer_start(text, marks[-1].end, len(text), _is_trailer)
+            if not text[marks[-1].end : body_end].strip():
+                body_end = len(text)
+        notes = merge_notes(
+            find_notes(_NOTE_PAREN, text, 0, body_end, "stage_direction"),
+            find_notes(_NOTE_BRACKET, text, 0, body_end, "stage_direction"),
+        )
+        return assemble(text, self.name, marks, body_end=body_end, notes=notes)

@@ -1,0 +1,225 @@
+"""Subtitle files (WebVTT, SRT) as transcripts.
+
+Cue timing and markup are not prose, so ``ReadResult.text`` is rebuilt from
+the cue texts: one line per cue (a cue's own line breaks are only for the
+screen), a blank line where the speaker changes.  Speakers come from
+``<v Name>`` voices, a "NAME:" prefix, or a "- " dash that only says "someone
+else".  Subtitles split one utterance over many cues, so consecutive cues of
+one speaker merge into one turn that keeps the first start and last end time.
+When a cue repeats the label of the speaker already talking, the repeat is
+left out of the rebuilt text: it would otherwise sit inside the turn.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from onrecord.document import Role
+from onrecord.readers.assemble import find_notes, merge_notes
+from onrecord.readers.base import RawTurn, ReadResult
+from onrecord.readers.labeled import _NOTE_BRACKET, _NOTE_PAREN, _classify, _norm, _role
+
+_VTT_HEAD = re.compile(r"\A\ufeff?\s*WEBVTT(?:[ \t][^\n]*)?(?:\r?\n|\Z)")
+_TIMING = re.compile(
+    r"^[^\S\n]*(?P<a>(?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})[^\S\n]*-->[^\S\n]*(?P<b>(?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})[^\n]*$",
+    re.MULTILINE,
+)
+_SRT_CUE = re.compile(r"(?:\A|\n)[^\S\n]*\d+[^\S\n]*\r?\n[^\S\n]*\d{1,2}:\d{2}:\d{2},\d{1,3}[^\S\n]*-->")
+_VOICE = re.compile(r"<v(?:\.[\w.\-]*)?[ \t]+([^>]*)>")
+_TAG = re.compile(r"</?[a-zA-Z][^>]*>|\{\\[^}]*\}")
+_NAME_PREFIX = re.compile(r"^(?P<label>[A-Z][^:\n]{0,40}?):(?=\s)")
+_DASH = re.compile(r"^[-\u2013\u2014](?=\s*\S)")
+_ENTITIES = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&nbsp;": " ", "&lrm;": "", "&rlm;": ""}
+_ENTITY = re.compile("|".join(map(re.escape, _ENTITIES)))
+
+
+@dataclass
+class _Cue:
+    start: float
+    end: float
+    lines: list[str]
+
+
+@dataclass
+class _Piece:
+    """One rebuilt line: who says it, the label as shown (if any) and the words."""
+
+    speaker: str | None
+    voice: int | None
+    label: str | None
+    words: str
+    start: float
+    end: float
+    new_turn: bool
+    role_hint: Role | None = None
+
+
+def _seconds(stamp: str) -> float:
+    parts = stamp.replace(",", ".").split(":")
+    total = 0.0
+    for p in parts:
+        total = total * 60 + float(p)
+    return total
+
+
+def _fallback_cues(text: str) -> list[_Cue]:
+    """Cues by timing lines: used when the library rejects a file that is still readable."""
+    cues: list[_Cue] = []
+    matches = list(_TIMING.finditer(text))
+    for i, m in enumerate(matches):
+        stop = matches[i + 1].start() if i + 1 < len(matches) else len(text)
+        body = text[m.end() : stop]
+        block = re.split(r"\n[^\S\n]*\n", body.strip("\r\n"), maxsplit=1)[0] if body.strip() else ""
+        lines = [ln for ln in block.splitlines() if ln.strip()]
+        cues.append(_Cue(_seconds(m.group("a")), _seconds(m.group("b")), lines))
+    return cues
+
+
+def _vtt_cues(text: str) -> list[_Cue]:
+    try:
+        import webvtt
+
+        parsed: Any = webvtt.from_string(text)
+        return [_Cue(_seconds(c.start), _seconds(c.end), list(c.lines)) for c in parsed.captions]
+    except Exception:  # the library is strict; a slightly broken file still has cues
+        return _fallback_cues(text)
+
+
+def _srt_cues(text: str) -> list[_Cue]:
+    try:
+        import srt
+
+        return [_Cue(s.start.total_seconds(), s.end.total_seconds(), s.content.splitlines()) for s in srt.parse(text)]
+    except Exception:  # srt.parse raises on the first bad block; keep what can be read
+        return _fallback_cues(text)
+
+
+def _clean(s: str) -> str:
+    s = _ENTITY.sub(lambda m: _ENTITIES[m.group(0)], _TAG.sub("", s))
+    return " ".join(s.split())
+
+
+def _pieces(cues: list[_Cue]) -> list[_Piece]:
+    out: list[_Piece] = []
+    speaker: str | None = None
+    voice = -1
+    for cue in cues:
+        current: _Piece | None = None
+        for raw in cue.lines:
+            v = _VOICE.search(raw)
+            words = _clean(raw)
+            if not words:
+                continue
+            if v and _clean(v.group(1)):
+                name = _clean(v.group(1))
+                current = _Piece(name, None, None, words, cue.start, cue.end, _norm(name) != _norm(speaker or ""))
+                current.role_hint = _role(name, name)
+                speaker = name
+                out.append(current)
+                continue
+            pm = _NAME_PREFIX.match(words)
+            got = _classify(pm.group("label")) if pm else None
+            if pm and got:
+                label = pm.group("label")
+                rest = words[pm.end() :].strip()
+                same = speaker is not None and _norm(got[0]) == _norm(speaker)
+                current = _Piece(label, None, None if same else label + ":", rest, cue.start, cue.end, not same)
+                current.role_hint = _role(label, got[0])
+                speaker = label if not same else speaker
+                out.append(current)
+                continue
+            dm = _DASH.match(words)
+            if dm:
+                voice = 1 - voice if voice >= 0 else 0
+                speaker = None
+                current = _Piece(None, voice, dm.group(0), words[dm.end() :].strip(), cue.start, cue.end, True)
+                out.append(current)
+                continue
+            if current is not None:  # a second screen line of the same cue
+                current.words = f"{current.words} {words}".strip()
+                continue
+            current = _Piece(speaker, None, None, words, cue.start, cue.end, not out)
+            out.append(current)
+    return out
+
+
+def _build(pieces: list[_Piece], layout: str, source_format: str) -> ReadResult:
+    parts: list[str] = []
+    pos = 0
+    turns: list[RawTurn] = []
+    for piece in pieces:
+        if parts:
+            sep = "\n\n" if piece.new_turn else "\n"
+            parts.append(sep)
+            pos += len(sep)
+        label_start = label_end = None
+        if piece.label:
+            label_start = pos
+            parts.append(piece.label)
+            pos += len(piece.label)
+            label_end = pos
+            if piece.words:
+                parts.append(" ")
+                pos += 1
+        start = pos
+        parts.append(piece.words)
+        pos += len(piece.words)
+        if piece.new_turn or not turns:
+            turns.append(
+                RawTurn(
+                    start,
+                    pos,
+                    speaker=piece.speaker,
+                    label_start=label_start,
+                    label_end=label_end,
+                    role_hint=piece.role_hint,
+                    voice=piece.voice,
+                    time_start=piece.start,
+                    time_end=max(piece.start, piece.end),
+                )
+            )
+        else:
+            turn = turns[-1]
+            if piece.words:
+                if turn.end == turn.start:
+                    turn.start = start
+                turn.end = pos
+            turn.time_end = max(turn.time_end or 0.0, piece.end, turn.time_start or 0.0)
+    text = "".join(parts)
+    for turn in turns:
+        if turn.end == turn.start and turn.label_end is not None:
+            turn.start = turn.end = turn.label_end
+    notes = merge_notes(
+        find_notes(_NOTE_PAREN, text, 0, len(text), "stage_direction"),
+        find_notes(_NOTE_BRACKET, text, 0, len(text), "stage_direction"),
+    )
+    return ReadResult(text=text, layout=layout, turns=turns, source_format=source_format, notes=notes)
+
+
+class WebVTTReader:
+    name = "webvtt"
+
+    def detect(self, text: str) -> float:
+        if _VTT_HEAD.match(text):
+            return 1.0
+        return 0.0
+
+    def read(self, text: str) -> ReadResult:
+        return _build(_pieces(_vtt_cues(text)), self.name, "webvtt")
+
+
+class SRTReader:
+    name = "srt"
+
+    def detect(self, text: str) -> float:
+        if _VTT_HEAD.match(text):
+            return 0.0
+        found = len(_SRT_CUE.findall(text, 0, 20000))
+        if found >= 2:
+            return 0.98
+        return 0.7 if found == 1 else 0.0
+
+    def read(self, text: str) -> ReadResult:
+        return _build(_pieces(_srt_cues(text)), self.name, "srt")

@@ -1,0 +1,277 @@
+"""Each layout's reader on fixtures whose turns were counted by hand."""
+
+from __future__ import annotations
+
+import pytest
+from readers_support import check_invariant, fixture
+
+from onrecord.readers import detect, get, names
+from onrecord.readers.base import ReadResult
+
+
+def _read(name: str) -> tuple[str, ReadResult]:
+    text = fixture(name)
+    reader = detect(text)
+    result = reader.read(text)
+    check_invariant(result)
+    return reader.name, result
+
+
+def _said(result: ReadResult, i: int) -> str:
+    turn = result.turns[i]
+    return result.text[turn.start : turn.end]
+
+
+def _label(result: ReadResult, i: int) -> str:
+    turn = result.turns[i]
+    assert turn.label_start is not None and turn.label_end is not None
+    return result.text[turn.label_start : turn.label_end]
+
+
+@pytest.mark.parametrize(
+    ("name", "reader", "turns", "first", "last"),
+    [
+        ("debate_2016-10-09_excerpt.txt", "labeled", 10, "RADDATZ", "RADDATZ"),
+        ("labeled_titlecase.txt", "labeled", 6, "Chris Wallace", "Senator Jane Porter"),
+        ("ppp_bush_1989-07-06_excerpt.txt", "ppp", 10, "The President", "The President"),
+        ("wh_trump_gaggle_2025-01-25_excerpt.md", "whitehouse", 12, "Q", "THE PRESIDENT"),
+        (
+            "wh_background_call_2021-03-08_excerpt.md",
+            "whitehouse",
+            4,
+            "SENIOR ADMINISTRATION OFFICIAL",
+            "SENIOR ADMINISTRATION OFFICIAL",
+        ),
+        ("qa_magazine.md", "qa", 8, "Q", "A"),
+        ("interview.vtt", "webvtt", 4, "Sam Ortiz", "Ines Wolff"),
+        ("interview.srt", "srt", 4, "HOST", "DR. RAHMAN"),
+        ("news_page.html", "html", 10, "TOM BECKER, HOST", "RIVERA"),
+        ("plain_interview.txt", "plain", 6, None, None),
+    ],
+)
+def test_fixture_detected_and_read(name: str, reader: str, turns: int, first: str | None, last: str | None) -> None:
+    got, result = _read(name)
+    assert got == reader
+    assert len(result.turns) == turns
+    assert result.turns[0].speaker == first
+    assert result.turns[-1].speaker == last
+
+
+def test_registry_names() -> None:
+    assert set(names()) >= {"labeled", "ppp", "whitehouse", "qa", "webvtt", "srt", "html", "plain", "dash"}
+    for n in names():
+        assert get(n).name == n
+
+
+def test_labeled_debate_header_and_roles() -> None:
+    _, r = _read("debate_2016-10-09_excerpt.txt")
+    assert r.header is not None
+    header = r.text[r.header[0] : r.header[1]]
+    assert header.startswith("Presidential Debate at Washington University")
+    assert header.endswith("Martha Raddatz (ABC News)")  # PARTICIPANTS:/MODERATORS: are not speakers
+    assert _label(r, 0) == "RADDATZ:"
+    assert _said(r, 0) == "Good evening. I’m Martha Raddatz from ABC News."
+    assert [t.speaker for t in r.turns].count("QUESTION") == 1
+    question = next(t for t in r.turns if t.speaker == "QUESTION")
+    assert question.role_hint == "audience"
+    clinton = next(i for i, t in enumerate(r.turns) if t.speaker == "CLINTON")
+    assert _said(r, clinton).endswith("making it affordable, and so much else.")
+    assert not r.unattributed
+
+
+def test_labeled_title_case_and_traps() -> None:
+    _, r = _read("labeled_titlecase.txt")
+    assert _label(r, 0) == "Chris Wallace:"
+    # "Think about it:" and "Note:" stay inside the senator's answer; "10:30" is no label.
+    assert "Think about it: they had promised" in _said(r, 3)
+    assert _said(r, 3).endswith("Note: the vote was held at 10:30 that night.")
+    assert r.header is not None
+    header = r.text[r.header[0] : r.header[1]]
+    assert header.startswith("Sunday Politics: an interview") and header.endswith("10:30 on Sunday.")
+
+
+def test_labeled_role_hints_for_moderator_and_q() -> None:
+    text = "HOWARD K. SMITH, MODERATOR: Good evening.\n\nQ: Why?\n\nMR. NIXON: Because.\n\nAUDIENCE MEMBER: Thanks.\n"
+    r = get("labeled").read(text)
+    check_invariant(r)
+    assert [t.role_hint for t in r.turns] == ["moderator", "interviewer", None, "audience"]
+    assert r.turns[0].speaker == "HOWARD K. SMITH, MODERATOR"
+
+
+def test_labeled_hard_wrapped_and_notes() -> None:
+    text = (
+        "BLITZER: Welcome to the debate. We have a lot\nto cover tonight.\n"
+        "ANDERSON COOPER, CNN HOST: Thank you, Wolf.\n(APPLAUSE)\nBLITZER: Let's begin. [laughter]\n\nEND\n"
+    )
+    r = get("labeled").read(text)
+    check_invariant(r)
+    assert [t.speaker for t in r.turns] == ["BLITZER", "ANDERSON COOPER, CNN HOST", "BLITZER"]
+    assert r.text[r.turns[0].start : r.turns[0].end] == "Welcome to the debate. We have a lot\nto cover tonight."
+    assert [r.text[s:e] for s, e, _ in r.notes] == ["(APPLAUSE)", "[laughter]"]
+    assert [(r.text[s:e], k) for s, e, k in r.boilerplate] == [("END", "trailer")]
+
+
+def test_ppp_subheads_notes_header() -> None:
+    _, r = _read("ppp_bush_1989-07-06_excerpt.txt")
+    assert r.header is not None
+    assert r.text[r.header[0] : r.header[1]].endswith("July 6, 1989 (Bush Q3)")
+    subheads = [r.text[s:e] for s, e, k in r.notes if k == "subhead"]
+    assert subheads == [
+        "Short-Range Nuclear Forces in Europe",
+        "Environmental Issues",
+        "Soviet-U.S. Relations",
+        "President's Visit to Eastern Europe",
+    ]
+    assert sorted(r.text[s:e] for s, e in r.unattributed) == sorted(subheads)
+    assert [r.text[s:e] for s, e, k in r.notes if k == "stage_direction"] == ["[Laughter]"]
+    roles = {t.speaker: t.role_hint for t in r.turns}
+    assert roles == {"The President": "interviewee", "Q": "interviewer"}
+    assert _label(r, 1) == "Q."
+    assert _said(r, 0).startswith("First I have a brief statement")
+    assert _said(r, 0).endswith("I'll be glad to take questions.")
+    assert _said(r, 9).endswith("Thank you all very much.")
+
+
+def test_ppp_other_labels_and_note_trailer() -> None:
+    text = (
+        "The President's News Conference\nMarch 1, 1990\n"
+        "The President. Good morning.\nQ. Mr. President, a question?\nSecretary Baker. Let me take that.\n"
+        "Yes. I do.\nThe President. Thank you.\n"
+        "Note: The President's news conference began at 10:02 a.m. in the Briefing Room.\n"
+    )
+    r = get("ppp").read(text)
+    check_invariant(r)
+    assert [t.speaker for t in r.turns] == ["The President", "Q", "Secretary Baker", "The President"]
+    assert r.text[r.turns[2].start : r.turns[2].end] == "Let me take that.\nYes. I do."
+    assert [k for _, _, k in r.boilerplate] == ["header", "header", "trailer"]
+
+
+def test_whitehouse_front_matter_metadata_trailer() -> None:
+    _, r = _read("wh_trump_gaggle_2025-01-25_excerpt.md")
+    assert r.metadata["title"] == "Press Gaggle by President Trump Aboard Air Force One En Route to Miami, Florida"
+    assert r.metadata["date"] == "2025-01-25"
+    assert r.metadata["source"].startswith("https://www.whitehouse.gov/remarks/2025/01/")
+    kinds = [k for _, _, k in r.boilerplate]
+    assert kinds[0] == "front_matter" and kinds[-1] == "trailer"
+    assert r.text[r.boilerplate[-1][0] : r.boilerplate[-1][1]].startswith("END")
+    assert r.header is not None and r.text[r.header[0] : r.header[1]].endswith("3:07 P.M. PST")
+    assert _label(r, 0) == "Q"
+    assert r.turns[0].role_hint == "interviewer"
+    assert r.turns[1].role_hint == "interviewee"
+    assert _said(r, 0) == "Welcome back, Mr. President."
+    assert _said(r, -1) == "Thank you."
+    assert [r.text[s:e] for s, e, _ in r.notes] == ["(Laughter.)"]
+
+
+def test_whitehouse_escapes_moderator_and_multiline_title() -> None:
+    _, r = _read("wh_background_call_2021-03-08_excerpt.md")
+    assert r.metadata["title"] == "Background Press Call by Senior Administration Officials on Venezuela"
+    assert [t.speaker for t in r.turns] == [
+        "SENIOR ADMINISTRATION OFFICIAL",
+        "MODERATOR",
+        "Q",
+        "SENIOR ADMINISTRATION OFFICIAL",
+    ]
+    assert r.turns[1].role_hint == "moderator"
+    assert "\\[senior administration\nofficial\\]" in _said(r, 0)
+    assert [r.text[s:e] for s, e, _ in r.notes] == ["(inaudible)"]
+    assert _said(r, -1).endswith("Thank you all so much.\u00a0 Have a good day.")
+
+
+def test_whitehouse_q_colon_variant() -> None:
+    text = "MS. PSAKI: Hi.\n\nQ: Is it true?\n\nMS. PSAKI: No. (Laughter.)\n\nQ    Thanks.\n\nEND 2:05 P.M. EST\n"
+    r = get("whitehouse").read(text)
+    check_invariant(r)
+    assert [t.speaker for t in r.turns] == ["MS. PSAKI", "Q", "MS. PSAKI", "Q"]
+    assert r.text[r.turns[1].label_start or 0 : r.turns[1].label_end or 0] == "Q:"
+    assert r.boilerplate == [(text.index("END"), len(text) - 1, "trailer")]
+
+
+def test_qa_intro_header_trailer_and_notes() -> None:
+    _, r = _read("qa_magazine.md")
+    assert r.header is not None
+    assert "Maya Lindqvist has spent twenty years" in r.text[r.header[0] : r.header[1]]
+    assert _label(r, 0) == "**Q:**"
+    assert [t.role_hint for t in r.turns] == ["interviewer", "interviewee"] * 4
+    assert _said(r, 3).endswith("I went back to university the following year and studied ecology.")
+    assert [k for _, _, k in r.boilerplate][-1] == "trailer"
+    assert [r.text[s:e] for s, e, _ in r.notes] == ["[laughs]"]
+
+
+def test_qa_period_variant_without_blank_lines() -> None:
+    text = "Q. Where were you?\nA. At home.\nQ. All day?\nA. Yes.\n"
+    r = get("qa").read(text)
+    check_invariant(r)
+    assert [t.speaker for t in r.turns] == ["Q", "A", "Q", "A"]
+    assert get("qa").detect(text) > get("labeled").detect(text)
+
+
+def test_webvtt_voices_merge_with_times() -> None:
+    _, r = _read("interview.vtt")
+    assert r.source_format == "webvtt"
+    assert r.text.splitlines()[:3] == [
+        "Good morning. With me is the harbour master, Ines Wolff.",
+        "Why was the port closed on Sunday?",
+        "",
+    ]
+    assert (r.turns[0].time_start, r.turns[0].time_end) == (1.0, 6.0)
+    assert (r.turns[-1].time_start, r.turns[-1].time_end) == (15.5, 18.25)
+    assert all(t.label_start is None for t in r.turns)
+
+
+def test_srt_name_prefixes_merge_and_tags_stripped() -> None:
+    _, r = _read("interview.srt")
+    assert r.source_format == "srt"
+    assert _label(r, 1) == "DR. RAHMAN:"
+    assert _said(r, 1) == "Busier than last year. We saw more flu admissions in December.\nMostly older patients."
+    assert _said(r, 0).endswith("How busy has the winter been?")  # repeated "HOST:" merged
+    assert _said(r, 3) == "Slowly. We have opened a second ward."
+    assert (r.turns[1].time_start, r.turns[1].time_end) == (6.0, 11.0)
+
+
+def test_subtitle_dash_voices_and_notes() -> None:
+    text = "1\n00:00:01,000 --> 00:00:02,000\n- Ready?\n- Yes.\n\n2\n00:00:02,000 --> 00:00:03,000\n- Go. [laughter]\n"
+    r = get("srt").read(text)
+    check_invariant(r)
+    assert [t.voice for t in r.turns] == [0, 1, 0]
+    assert [r.text[t.start : t.end] for t in r.turns] == ["Ready?", "Yes.", "Go. [laughter]"]
+    assert [(r.text[s:e], k) for s, e, k in r.notes] == [("[laughter]", "stage_direction")]
+
+
+def test_html_metadata_and_boilerplate_removed() -> None:
+    _, r = _read("news_page.html")
+    assert r.source_format == "html"
+    assert r.layout == "html+labeled"
+    assert r.metadata["title"] == "Transcript: Mayor Rivera on the harbour budget"
+    assert r.metadata["date"] == "2024-03-14"
+    for junk in ("Latest news", "Ferry timetable", "Privacy policy", "All rights reserved", "Subscribe"):
+        assert junk not in r.text
+    assert "\n\nSo the forty million is for the whole wall" in r.text
+    assert r.header is not None and "lightly edited" in r.text[r.header[0] : r.header[1]]
+
+
+def test_html_without_article_falls_back_to_stripping() -> None:
+    r = get("html").read("<html><body><p>Q: Why?</p><p>A: Because.</p></body></html>")
+    check_invariant(r)
+    assert "Why?" in r.text and "Because." in r.text
+
+
+def test_plain_voices_follow_questions() -> None:
+    _, r = _read("plain_interview.txt")
+    assert [t.voice for t in r.turns] == [0, 1, 0, 1, 0, 1]
+    assert _said(r, 3).endswith("I wrote the first chapter in his old logbook.")
+    assert r.header is not None and "Petra Hollis" in r.text[r.header[0] : r.header[1]]
+
+
+def test_plain_without_questions_is_one_turn() -> None:
+    r = get("plain").read("A statement.\n\nAnother statement.\n")
+    check_invariant(r)
+    assert len(r.turns) == 1 and r.turns[0].speaker is None
+
+
+@pytest.mark.parametrize("name", names())
+@pytest.mark.parametrize("text", ["", "   \n\n ", "\ufeff", "Q", "A:", "WEBVTT", "<html></html>"])
+def test_degenerate_input(name: str, text: str) -> None:
+    result = get(name).read(text)
+    check_invariant(result)
+    assert 0.0 <= get(name).detect(text) <= 1.0
