@@ -134,6 +134,8 @@ class NumberMention(_Model):
     unit: str | None
     counts: str | None
     qualifier: str | None
+    # ISO 8601 / EDTF form of dates and durations ("XXXX-09-27", "199X", "P28Y"); added by the numbers stage
+    normalized: str | None = None
 
 
 class Stance(_Model):
@@ -141,6 +143,8 @@ class Stance(_Model):
     span: Span
     target: str | None
     speaker: str | None
+    # which rule fired (see docs/facts.md), so that every stance can be explained
+    rule: str | None = None
 
 
 class Attribution(_Model):
@@ -155,6 +159,8 @@ class Attribution(_Model):
     content: Span
     speaker: str | None = None
     turn: str | None = None
+    # "A1", "A2"...: lets a stance target a relayed claim when no claim covers it
+    id: str | None = None
 
 
 class Entity(_Model):

@@ -60,9 +60,15 @@ def available() -> list[str]:
     return sorted(set(_REGISTRY) | set(_PROVIDERS))
 
 
+# The structure stage (turns, questions, exchanges) is not a registered
+# analyzer: every document passes through it before any stage runs, so a stage
+# may name it as a requirement and it counts as already done.
+BUILT_IN: frozenset[str] = frozenset({"structure"})
+
+
 def run(doc: Interview, names: list[str]) -> None:
     """Run stages in order, pulling in each stage's requirements first."""
-    done: set[str] = set()
+    done: set[str] = set(BUILT_IN)
 
     def visit(name: str) -> None:
         if name in done:
@@ -76,3 +82,11 @@ def run(doc: Interview, names: list[str]) -> None:
 
     for name in names:
         visit(name)
+
+
+provide("claims", "onrecord.analyzers.claims")
+provide("numbers", "onrecord.analyzers.numbers")
+provide("entities", "onrecord.analyzers.entities")
+provide("attributions", "onrecord.analyzers.attributions")
+provide("stance", "onrecord.analyzers.stance")
+provide("clarity", "onrecord.analyzers.clarity")

@@ -43,26 +43,52 @@ def _emit(doc: Interview, fmt: str, console: Console) -> None:
 
 def _files_in(directory: Path) -> list[Path]:
     return sorted(
-        p for p in directory.rglob("*") if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in _TRANSCRIPT_SUFFIXES
+        p
+        for p in directory.rglob("*")
+        if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in _TRANSCRIPT_SUFFIXES
     )
 
 
 def register(main: click.Group, train: click.Group, evaluate: click.Group) -> None:
     @main.command()
     @click.argument("path", type=click.Path(allow_dash=True, path_type=str))
-    @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text",
-                  help="Readable summary (default), one JSON document, or Markdown.")
-    @click.option("--layout", type=click.Choice(readers.names()), default=None,
-                  help="Force a layout instead of detecting it.")
-    @click.option("--stages", default=None, metavar="A,B",
-                  help="Analyzers to run after structure (default: all installed).")
+    @click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(["text", "json", "markdown"]),
+        default="text",
+        help="Readable summary (default), one JSON document, or Markdown.",
+    )
+    @click.option(
+        "--layout", type=click.Choice(readers.names()), default=None, help="Force a layout instead of detecting it."
+    )
+    @click.option(
+        "--stages", default=None, metavar="A,B", help="Analyzers to run after structure (default: all installed)."
+    )
     @click.option("--structure-only", is_flag=True, help="Only turns, roles and exchanges; no models.")
-    @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-                  help="With a directory PATH: write one JSON document per transcript here.")
-    @click.option("--html", "html_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
-                  help="Also write a self-contained HTML report to this file.")
-    def analyze(path: str, fmt: str, layout: str | None, stages: str | None, structure_only: bool,
-                out_dir: Path | None, html_path: Path | None) -> None:
+    @click.option(
+        "--out",
+        "out_dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=None,
+        help="With a directory PATH: write one JSON document per transcript here.",
+    )
+    @click.option(
+        "--html",
+        "html_path",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        help="Also write a self-contained HTML report to this file.",
+    )
+    def analyze(
+        path: str,
+        fmt: str,
+        layout: str | None,
+        stages: str | None,
+        structure_only: bool,
+        out_dir: Path | None,
+        html_path: Path | None,
+    ) -> None:
         """Analyse one transcript (a file, '-' for stdin) or every transcript in a directory."""
         console = Console(stderr=fmt != "text")
         names = _stages(stages, structure_only)
@@ -91,8 +117,9 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
             click.echo(name)
 
 
-def _analyze_dir(directory: Path, fmt: str, layout: str | None, names: list[str], out_dir: Path | None,
-                 console: Console) -> None:
+def _analyze_dir(
+    directory: Path, fmt: str, layout: str | None, names: list[str], out_dir: Path | None, console: Console
+) -> None:
     files = _files_in(directory)
     if not files:
         raise InputError(f"{directory}: no transcript files found")

@@ -32,7 +32,8 @@ def print_summary(doc: Interview, console: Console) -> None:
     console.print(
         f"{len(doc.turns)} turns ({', '.join(f'{n} {r}' for r, n in roles.items())}); "
         f"{len(asked)} questions, {sum(1 for x in asked if x.answer)} answered turns, "
-        f"{sum(1 for x in asked if x.follow_up_of)} follow-ups, {sum(1 for x in asked if x.pushback)} met with pushback",
+        f"{sum(1 for x in asked if x.follow_up_of)} follow-ups, "
+        f"{sum(1 for x in asked if x.pushback)} met with pushback",
         highlight=False,
     )
     if any(x.clarity for x in doc.exchanges):
@@ -64,7 +65,9 @@ def print_summary(doc: Interview, console: Console) -> None:
     if doc.claims:
         console.print("[bold]Most check-worthy claims[/bold]")
         for c in sorted(doc.claims, key=lambda c: -c.score)[:5]:
-            console.print(f"  {c.score:.2f} [{c.type}] {c.speaker or 'unnamed'}: {_short(c.text, 110)}", highlight=False)
+            console.print(
+                f"  {c.score:.2f} [{c.type}] {c.speaker or 'unnamed'}: {_short(c.text, 110)}", highlight=False
+            )
     if doc.stances:
         kinds = Counter(s.kind for s in doc.stances)
         console.print("stances: " + ", ".join(f"{n} {k}" for k, n in kinds.items()), highlight=False)

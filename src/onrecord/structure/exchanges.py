@@ -18,14 +18,70 @@ from onrecord.structure.sentences import split
 
 QUESTIONERS = frozenset({"interviewer", "moderator", "audience"})
 _WORD = re.compile(r"[a-z][a-z'-]{3,}")
+# Words too common in interviews to show that two questions share a topic.
 _STOP = frozenset(
-    "this that there their they them then than with what when where which would could should have from your yours "
-    "about into just like also some such very more most much many been being were does doing done will shall "
-    "here these those only other well said says tell told know think going want sir president".split()
+    [
+        "this",
+        "that",
+        "there",
+        "their",
+        "they",
+        "them",
+        "then",
+        "than",
+        "with",
+        "what",
+        "when",
+        "where",
+        "which",
+        "would",
+        "could",
+        "should",
+        "have",
+        "from",
+        "your",
+        "yours",
+        "about",
+        "into",
+        "just",
+        "like",
+        "also",
+        "some",
+        "such",
+        "very",
+        "more",
+        "most",
+        "much",
+        "many",
+        "been",
+        "being",
+        "were",
+        "does",
+        "doing",
+        "done",
+        "will",
+        "shall",
+        "here",
+        "these",
+        "those",
+        "only",
+        "other",
+        "well",
+        "said",
+        "says",
+        "tell",
+        "told",
+        "know",
+        "think",
+        "going",
+        "want",
+        "sir",
+        "president",
+    ]
 )
 _FOLLOW_CUE = re.compile(
-    r"^(?:(?:so|but|and|okay|ok|now|sir)[,]?\s+)*(?:you (?:have )?(?:said|say|mentioned|told)|is that|are you (?:saying|"
-    r"categorical)|you are categorical|so you|that (?:is|was)|but you|then why|why not|i'?m asking)",
+    r"^(?:(?:so|but|and|okay|ok|now|sir)[,]?\s+)*(?:you (?:have )?(?:said|say|mentioned|told)|is that|"
+    r"are you (?:saying|categorical)|you are categorical|so you|that (?:is|was)|but you|then why|why not|i'?m asking)",
     re.I,
 )
 
@@ -70,8 +126,8 @@ def build_exchanges(turns: list[Turn], text: str) -> list[Exchange]:
                 continue
             sentences = classify(text, turn.start, turn.end)
             prev = exchanges[-1] if exchanges else None
-            prev_answered_here = prev is not None and prev.answer is not None and i > 0 and (
-                prev.answer.turn == turns[i - 1].id
+            prev_answered_here = (
+                prev is not None and prev.answer is not None and i > 0 and (prev.answer.turn == turns[i - 1].id)
             )
             push = next((s for s in sentences if s.kind == "pushback"), None)
             if push is None:
@@ -114,8 +170,9 @@ def build_exchanges(turns: list[Turn], text: str) -> list[Exchange]:
                 exchanges.append(
                     Exchange(
                         id=new_id(),
-                        question=QuestionRef(text=text[s.start : s.end], turn=turn.id, start=s.start, end=s.end,
-                                             kind=s.kind),
+                        question=QuestionRef(
+                            text=text[s.start : s.end], turn=turn.id, start=s.start, end=s.end, kind=s.kind
+                        ),
                         answer=answer,
                         follow_up_of=follow,
                     )
@@ -124,18 +181,21 @@ def build_exchanges(turns: list[Turn], text: str) -> list[Exchange]:
             spans = split(text, turn.start, turn.end)
             if not spans:
                 continue
-            s, e = spans[-1]
-            last = text[s:e]
-            nxt = turns[i + 1]
-            nxt_sent = classify(text, nxt.start, nxt.end)
-            if ends_with_question(last) and re.search(r"\byou\b", last, re.I) and not any(
-                x.kind == "question" for x in nxt_sent
-            ) and not any(x.kind == "pushback" for x in nxt_sent):
+            last_start, last_end = spans[-1]
+            last = text[last_start:last_end]
+            reply = turns[i + 1]
+            nxt_sent = classify(text, reply.start, reply.end)
+            if (
+                ends_with_question(last)
+                and re.search(r"\byou\b", last, re.I)
+                and not any(x.kind == "question" for x in nxt_sent)
+                and not any(x.kind == "pushback" for x in nxt_sent)
+            ):
                 exchanges.append(
                     Exchange(
                         id=new_id(),
-                        question=QuestionRef(text=last, turn=turn.id, start=s, end=e, kind="question"),
-                        answer=AnswerRef(text=nxt.text, turn=nxt.id, start=nxt.start, end=nxt.end),
+                        question=QuestionRef(text=last, turn=turn.id, start=last_start, end=last_end, kind="question"),
+                        answer=AnswerRef(text=reply.text, turn=reply.id, start=reply.start, end=reply.end),
                         asked_by="interviewee",
                     )
                 )

@@ -12,11 +12,54 @@ import re
 from dataclasses import dataclass
 
 HONORIFICS = (
-    "the vice president", "vice president", "the president", "president", "prime minister", "senator", "sen.",
-    "governor", "gov.", "secretary", "ambassador", "general", "gen.", "admiral", "dr.", "dr", "mr.", "mr", "mrs.",
-    "mrs", "ms.", "ms", "miss", "rep.", "representative", "congressman", "congresswoman", "speaker", "chancellor",
-    "minister", "king", "queen", "prince", "judge", "justice", "professor", "prof.", "rev.", "reverend", "mayor",
-    "sir", "lord", "lady", "chairman", "chairwoman", "director", "colonel", "captain",
+    "the vice president",
+    "vice president",
+    "the president",
+    "president",
+    "prime minister",
+    "senator",
+    "sen.",
+    "governor",
+    "gov.",
+    "secretary",
+    "ambassador",
+    "general",
+    "gen.",
+    "admiral",
+    "dr.",
+    "dr",
+    "mr.",
+    "mr",
+    "mrs.",
+    "mrs",
+    "ms.",
+    "ms",
+    "miss",
+    "rep.",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "speaker",
+    "chancellor",
+    "minister",
+    "king",
+    "queen",
+    "prince",
+    "judge",
+    "justice",
+    "professor",
+    "prof.",
+    "rev.",
+    "reverend",
+    "mayor",
+    "sir",
+    "lord",
+    "lady",
+    "chairman",
+    "chairwoman",
+    "director",
+    "colonel",
+    "captain",
 )
 _HONORIFIC_RE = re.compile(r"^(?:(?:" + "|".join(re.escape(h) for h in HONORIFICS) + r")\s+)+", re.IGNORECASE)
 _SUFFIX_RE = re.compile(r",?\s+(jr\.?|sr\.?|ii|iii|iv)$", re.IGNORECASE)
@@ -31,17 +74,48 @@ TITLE_ONLY = {
     "the prime minister": "The Prime Minister",
     "prime minister": "The Prime Minister",
 }
-ANONYMOUS = {"q", "question", "questioner", "reporter", "audience member", "audience", "participant",
-             "unidentified", "unidentified male", "unidentified female", "male speaker", "female speaker",
-             "unknown", "voice", "crosstalk", "a", "answer", "interviewer"}
+ANONYMOUS = {
+    "q",
+    "question",
+    "questioner",
+    "reporter",
+    "audience member",
+    "audience",
+    "participant",
+    "unidentified",
+    "unidentified male",
+    "unidentified female",
+    "male speaker",
+    "female speaker",
+    "unknown",
+    "voice",
+    "crosstalk",
+    "a",
+    "answer",
+    "interviewer",
+}
 
 _DESCRIPTOR_ROLES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bmoderator\b", re.I), "moderator"),
     (re.compile(r"\b(audience|questioner|citizen|participant|caller|voter)\b", re.I), "audience"),
-    (re.compile(r"\b(host|anchor|correspondent|interviewer|reporter|journalist|panelist|editor|co-?host)\b", re.I),
-     "interviewer"),
+    (
+        re.compile(r"\b(host|anchor|correspondent|interviewer|reporter|journalist|panelist|editor|co-?host)\b", re.I),
+        "interviewer",
+    ),
     (re.compile(r"\b(announcer|narrator|voice[- ]over|unidentified|crosstalk|video clip|commercial)\b", re.I), "other"),
 )
+
+
+# "AUDIENCE QUESTION", "QUESTION FROM THE AUDIENCE", "STUDIO AUDIENCE MEMBER":
+# a role written as a label, not a person.
+_AUDIENCE_LABEL = re.compile(
+    r"(?:an? |the )?(?:studio )?audience(?: member| question(?:er)?| participant)?|"
+    r"question(?:er)? from (?:the )?(?:studio )?(?:audience|floor)",
+    re.I,
+)
+
+
+_CONTINUING = re.compile(r"cont(?:inuing|inued|'?d|\.)?|off[- ]camera|via (?:telephone|phone|video)", re.I)
 
 
 @dataclass(frozen=True)
@@ -82,18 +156,24 @@ def parse_label(raw: str) -> ParsedLabel:
     if paren:
         descriptor = paren.group().strip(" ()[]")
         label = _PAREN_RE.sub(" ", label).strip()
+        if _CONTINUING.fullmatch(descriptor):
+            descriptor = None  # "SIMPSON (continuing)" is the same speaker resuming
     if "," in label:
         label, _, desc = label.partition(",")
         descriptor = (desc.strip() + (" " + descriptor if descriptor else "")).strip() or descriptor
         label = label.strip()
     role_hint: str | None = None
     for pattern, role in _DESCRIPTOR_ROLES:
-        if (descriptor and pattern.search(descriptor)) or pattern.fullmatch(label.lower()) or (
-            role == "moderator" and pattern.search(label)
+        if (
+            (descriptor and pattern.search(descriptor))
+            or pattern.fullmatch(label.lower())
+            or (role == "moderator" and pattern.search(label))
         ):
             role_hint = role
             break
     low = label.lower()
+    if _AUDIENCE_LABEL.fullmatch(low):
+        return ParsedLabel(raw, None, None, descriptor, None, "audience")
     if low in ANONYMOUS or not label:
         if low in {"q", "question", "questioner", "reporter", "interviewer"}:
             role_hint = role_hint or ("audience" if low == "questioner" else "interviewer")

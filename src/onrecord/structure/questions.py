@@ -62,12 +62,18 @@ def classify(text: str, start: int, end: int) -> list[Sentence]:
             kind = "pushback"
         elif _CLOSING.match(sent):
             kind = "closing"
-        elif _WH_START.match(sent) and words <= 25 and sent.rstrip().endswith(".") and not re.match(
-            r"^(?:so|and|but|now|okay|ok|well|then)?[, ]*(?:is|are|was|were|have|has|had|do|does|did|will|would|"
-            r"can|could|should|may|might)\s+(?:not\s+)?\w+ing\b",
-            sent,
-            re.I,
-        ) and _looks_interrogative(sent):
+        elif (
+            _WH_START.match(sent)
+            and words <= 25
+            and sent.rstrip().endswith(".")
+            and not re.match(
+                r"^(?:so|and|but|now|okay|ok|well|then)?[, ]*(?:is|are|was|were|have|has|had|do|does|did|will|would|"
+                r"can|could|should|may|might)\s+(?:not\s+)?\w+ing\b",
+                sent,
+                re.I,
+            )
+            and _looks_interrogative(sent)
+        ):
             kind = "question"  # transcriber dropped the question mark
         elif _DEMAND.match(sent):
             kind = "demand"
@@ -89,9 +95,7 @@ def _is_fragment(sent: str) -> bool:
 
 def _looks_interrogative(sent: str) -> bool:
     """An aux-first sentence is a question only if a subject follows the auxiliary."""
-    m = re.match(
-        r"^(?:(?:so|and|but|now|okay|ok|well|then)[,]?\s+)*(\w+'?\w*)\s+(\w+)", sent.strip(), re.I
-    )
+    m = re.match(r"^(?:(?:so|and|but|now|okay|ok|well|then)[,]?\s+)*(\w+'?\w*)\s+(\w+)", sent.strip(), re.I)
     if not m:
         return False
     first, second = m.group(1).lower(), m.group(2).lower()

@@ -79,10 +79,15 @@ def resolve(
             else:
                 key = p.key
                 name = p.name
-            if p.key in {"president", "vice president", "prime minister"} and interviewee and target_key:
-                # "THE PRESIDENT" in a transcript headed "interview with President X" is X.
-                if interviewee_title and interviewee_title.lower().startswith(p.key.split()[0]):
-                    key, name = target_key, interviewee
+            # "THE PRESIDENT" in a transcript headed "interview with President X" is X.
+            if (
+                p.key in {"president", "vice president", "prime minister"}
+                and interviewee
+                and target_key
+                and interviewee_title
+                and interviewee_title.lower().startswith(p.key.split()[0])
+            ):
+                key, name = target_key, interviewee
         sp = speakers.get(key)
         if sp is None:
             sp = speakers[key] = Speaker(key=key, name=name)
