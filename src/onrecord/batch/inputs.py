@@ -1,0 +1,125 @@
+"""Which inputs a batch run reads, and reading their bytes.
+
+An input spec is a file, a directory (searched recursively for transcript
+files), a glob (``archive/**/*.txt``), or an object-storage URL that
+``pyarrow.fs`` understands (``s3://bucket/prefix/``, ``gs://...``), file or
+prefix.  Local inputs are named by their absolute path, URLs verbatim, so that
+the ``source`` recorded for a document does not depend on the working directory.
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import os
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from onrecord.errors import InputError
+
+# The same suffixes ``onrecord analyze DIR`` picks up; explicitly named files are read whatever their suffix.
+TRANSCRIPT_SUFFIXES: frozenset[str] = frozenset({".txt", ".md", ".html", ".htm", ".vtt", ".srt", ".text", ".json", ""})
+
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+_GLOB_CHARS = re.compile(r"[*?\[]")
+
+
+def is_url(spec: str) -> bool:
+    return bool(_URL.match(spec))
+
+
+def content_id(data: bytes) -> str:
+    """The document id: SHA-256 of the input's bytes, in hex."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def _wanted(path: str) -> bool:
+    name = os.path.basename(path)
+    return not name.startswith(".") and os.path.splitext(name)[1].lower() in TRANSCRIPT_SUFFIXES
+
+
+def _under(path: str, roots: tuple[str, ...]) -> bool:
+    return any(path == r or path.startswith(r + os.sep) for r in roots)
+
+
+def _walk(directory: str) -> Iterable[str]:
+    for root, dirs, files in os.walk(directory):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for f in files:
+            p = os.path.join(root, f)
+            if _wanted(p) and os.path.isfile(p):
+                yield p
+
+
+def _list_url(spec: str) -> list[str]:
+    from pyarrow import fs as pafs
+
+    if _GLOB_CHARS.search(spec):
+        raise InputError(f"{spec}: globs are not supported in URLs; name a file or a prefix ending in '/'")
+    try:
+        filesystem, path = pafs.FileSystem.from_uri(spec)
+        info = filesystem.get_file_info(path)
+        if info.type == pafs.FileType.File:
+            return [spec]
+        if info.type != pafs.FileType.Directory:
+            raise InputError(f"{spec}: no such file or prefix")
+        entries = filesystem.get_file_info(pafs.FileSelector(path, recursive=True))
+    except InputError:
+        raise
+    except (OSError, ValueError) as exc:
+        raise InputError(f"{spec}: cannot list ({exc})") from None
+    scheme = spec.split("://", 1)[0]
+    return sorted(f"{scheme}://{e.path}" for e in entries if e.type == pafs.FileType.File and _wanted(e.path))
+
+
+def list_inputs(specs: Iterable[str], exclude: Iterable[str | Path] = ()) -> list[str]:
+    """Expand ``specs`` into a sorted, de-duplicated list of inputs.
+
+    Files under any of ``exclude`` (the output directory) are left out, so that
+    a run over ``.`` never reads its own outputs.  A spec that matches nothing
+    is an :class:`InputError`: a typo should not silently shrink a batch.
+    """
+    roots = tuple(os.path.abspath(e) for e in exclude)
+    found: set[str] = set()
+    for spec in specs:
+        if is_url(spec):
+            found.update(_list_url(spec))
+            continue
+        if _GLOB_CHARS.search(spec):
+            matches = sorted(glob.glob(spec, recursive=True))
+            if not matches:
+                raise InputError(f"{spec}: matches no file")
+        elif os.path.exists(spec):
+            matches = [spec]
+        else:
+            raise InputError(f"{spec}: no such file or directory")
+        before = len(found)
+        for m in matches:
+            if os.path.isdir(m):
+                found.update(os.path.abspath(p) for p in _walk(m))
+            elif os.path.isfile(m) or not os.path.exists(m):
+                found.add(os.path.abspath(m))
+        found = {p for p in found if is_url(p) or not _under(p, roots)}
+        if len(found) == before and os.path.isdir(spec):
+            raise InputError(f"{spec}: no transcript files found")
+    return sorted(found)
+
+
+def read_bytes(source: str) -> bytes:
+    """The bytes of one input (local path or URL), or an :class:`InputError`."""
+    if is_url(source):
+        from pyarrow import fs as pafs
+
+        try:
+            filesystem, path = pafs.FileSystem.from_uri(source)
+            with filesystem.open_input_stream(path) as stream:
+                return bytes(stream.read())
+        except (OSError, ValueError) as exc:
+            raise InputError(f"{source}: cannot read ({exc})") from None
+    try:
+        return Path(source).read_bytes()
+    except IsADirectoryError:
+        raise InputError(f"{source}: is a directory") from None
+    except OSError as exc:
+        raise InputError(f"{source}: cannot read ({exc.strerror or exc})") from None
