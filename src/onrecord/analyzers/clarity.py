@@ -1,0 +1,104 @@
+"""The ``clarity`` stage: QEvasion clarity and evasion labels for every answered exchange.
+
+Each exchange with an answer gets ``clarity`` and ``evasion`` labels with the
+model's calibrated confidence, and evidence as spans of ``Interview.text``:
+the answer sentence that best takes up the question (for replies), the
+refusal / ignorance / clarification sentence (for non-replies), the opening
+sentence that drifts away from the question and any deflection cue (for
+ambivalent answers), and the interviewer's pushback in the next turn when the
+structure stage found one.  See docs/clarity.md.
+"""
+
+from __future__ import annotations
+
+from onrecord.analyzers import register
+from onrecord.clarity import features as feats
+from onrecord.clarity.model import Pair, Prediction, load_model
+from onrecord.document import Evidence, Exchange, Interview, Label
+from onrecord.structure.sentences import split
+
+VERSION = "clarity-1.0"
+
+_CUE_REASON = {
+    "refusal": "refuses or postpones the answer",
+    "ignorance": "claims not to know",
+    "clarify": "asks what the question means",
+    "deflect": "turns to another subject",
+    "partial": "answers only part of the question",
+}
+_CUES_FOR = {
+    "Clear Non-Reply": ("refusal", "ignorance", "clarify"),
+    "Declining to answer": ("refusal",),
+    "Claims ignorance": ("ignorance",),
+    "Clarification": ("clarify",),
+    "Deflection": ("deflect",),
+    "Dodging": ("deflect",),
+    "Partial/half-answer": ("partial",),
+}
+_MAX_EVIDENCE = 4
+
+
+def _context(doc: Interview, ex: Exchange) -> str | None:
+    try:
+        return doc.turn(ex.question.turn).text
+    except KeyError:
+        return None
+
+
+def _ev(doc: Interview, start: int, end: int, reason: str) -> Evidence:
+    return Evidence(start=start, end=end, text=doc.text[start:end], reason=reason)
+
+
+def evidence_for(doc: Interview, ex: Exchange, pred: Prediction) -> tuple[list[Evidence], list[Evidence]]:
+    """(clarity evidence, evasion evidence) for one labelled exchange."""
+    assert ex.answer is not None
+    sents = split(doc.text, ex.answer.start, ex.answer.end) or [(ex.answer.start, ex.answer.end)]
+    cues: list[tuple[str, int, int]] = []
+    for s, e in sents[:60]:
+        for hit in feats.cue_sentences(doc.text[s:e], limit=1):
+            cues.append((hit.cue, s, e))
+    question = ex.question.text
+    best = feats.best_sentence(question, doc.text[ex.answer.start : ex.answer.end])
+    common: list[Evidence] = []
+    if pred.clarity == "Clear Reply":
+        if best is not None and best[2] > 0:
+            s, e = best[0] + ex.answer.start, best[1] + ex.answer.start
+            common.append(_ev(doc, s, e, f"takes up the question ({best[2]:.0%} of its content words)"))
+        fs, fe = sents[0]
+        if not common or common[0].start != fs:
+            reason = "answers yes or no up front" if feats.yes_no_start(doc.text[fs:fe]) else "opening of the answer"
+            common.append(_ev(doc, fs, fe, reason))
+    else:
+        wanted = _CUES_FOR.get(pred.evasion, ()) + _CUES_FOR.get(pred.clarity, ())
+        for cue, s, e in cues:
+            if cue in wanted and all(ev.start != s for ev in common):
+                common.append(_ev(doc, s, e, _CUE_REASON[cue]))
+        if pred.clarity == "Ambivalent" and (best is None or best[2] < 0.34):
+            fs, fe = sents[0]
+            if all(ev.start != fs for ev in common):
+                common.append(_ev(doc, fs, fe, "opens away from the question's topic (topic shift)"))
+        if not common and best is not None and best[2] > 0:
+            s, e = best[0] + ex.answer.start, best[1] + ex.answer.start
+            common.append(_ev(doc, s, e, "closest the answer comes to the question"))
+    if pred.clarity != "Clear Reply" and ex.pushback and ex.pushback_evidence is not None:
+        pb = ex.pushback_evidence
+        common.append(_ev(doc, pb.start, pb.end, "the interviewer pushes back in the next turn"))
+    common = common[:_MAX_EVIDENCE]
+    return list(common), list(common)
+
+
+def label_exchanges(doc: Interview) -> None:
+    todo = [ex for ex in doc.exchanges if ex.answer is not None and ex.answer.text.strip()]
+    if not todo:
+        return
+    model = load_model()
+    pairs = [Pair(ex.question.text, ex.answer.text if ex.answer else "", _context(doc, ex)) for ex in todo]
+    for ex, pred in zip(todo, model.predict_pairs(pairs), strict=True):
+        ev_c, ev_e = evidence_for(doc, ex, pred)
+        ex.clarity = Label(label=pred.clarity, confidence=round(pred.clarity_confidence, 4), evidence=ev_c)
+        ex.evasion = Label(label=pred.evasion, confidence=round(pred.evasion_confidence, 4), evidence=ev_e)
+
+
+@register("clarity", VERSION, requires=("structure",))
+def clarity(doc: Interview) -> None:
+    label_exchanges(doc)

@@ -1,0 +1,218 @@
+"""The clarity / evasion classifier: features + MiniLM embeddings -> two softmax heads.
+
+The artifact is two small files in a directory (``model.npz`` with the
+standardiser, the weights of the 9-class evasion head and the 3-class clarity
+head and their temperatures; ``model.json`` with labels, feature layout and the
+training record), so loading it is a numpy read, with no pickles.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from onrecord.clarity import features as feats
+from onrecord.clarity.embedder import MiniLMEmbedder, default_embedder
+from onrecord.clarity.labels import CLARITY_LABELS, EVASION_LABELS, EVASION_PARENT
+from onrecord.errors import ModelError
+
+MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "clarity"
+ARTIFACT_VERSION = 1
+
+FloatArray = npt.NDArray[np.float64]
+
+#: MiniLM truncation lengths (word pieces) of the embedded texts.  Short on purpose: on 2 slow cores MiniLM
+#: costs about 0.5 ms of CPU per word piece, and the speed target is 50 exchanges/s (see docs/clarity.md).
+Q_TOKENS = 32
+A_TOKENS = 32
+
+
+@dataclass(frozen=True)
+class Pair:
+    """One exchange to label: a (sub-)question, the answer, and optionally the whole interviewer turn."""
+
+    question: str
+    answer: str
+    context: str | None = None
+
+
+@dataclass(frozen=True)
+class Prediction:
+    clarity: str
+    clarity_confidence: float
+    evasion: str
+    evasion_confidence: float
+    clarity_probs: dict[str, float] = field(default_factory=dict)
+    evasion_probs: dict[str, float] = field(default_factory=dict)
+    source: str = "model"
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "clarity": {"label": self.clarity, "confidence": round(self.clarity_confidence, 4)},
+            "evasion": {"label": self.evasion, "confidence": round(self.evasion_confidence, 4)},
+        }
+
+
+def _softmax(z: FloatArray) -> FloatArray:
+    z = z - z.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    out: FloatArray = e / e.sum(axis=1, keepdims=True)
+    return out
+
+
+def embedding_blocks(pairs: Sequence[Pair], embedder: MiniLMEmbedder | None = None) -> tuple[FloatArray, FloatArray]:
+    """MiniLM vectors of the questions and the answer openings (identical texts embedded once)."""
+    emb = embedder or default_embedder()
+    answers = [feats.clean_answer(p.answer) for p in pairs]
+    questions = [p.question for p in pairs]
+
+    def unique_embed(texts: list[str], tokens: int) -> FloatArray:
+        uniq = sorted(set(texts))
+        pos = {t: i for i, t in enumerate(uniq)}
+        vecs = emb.embed(uniq, max_tokens=tokens).astype(np.float64)
+        return vecs[[pos[t] for t in texts]] if texts else np.zeros((0, vecs.shape[1]))
+
+    return unique_embed(questions, Q_TOKENS), unique_embed(answers, A_TOKENS)
+
+
+def design_matrix(
+    pairs: Sequence[Pair],
+    blocks: Sequence[str],
+    embedder: MiniLMEmbedder | None = None,
+    cached: tuple[FloatArray, FloatArray] | None = None,
+) -> FloatArray:
+    """The model input: hand-made features, similarities, then the embedding blocks named in ``blocks``."""
+    hand = np.asarray([feats.features(p.question, p.answer, p.context) for p in pairs], dtype=np.float64)
+    hand = hand.reshape(len(pairs), len(feats.FEATURE_NAMES))
+    q, a = cached if cached is not None else embedding_blocks(pairs, embedder)
+    sims = (q * a).sum(1, keepdims=True) if len(pairs) else np.zeros((0, 1))
+    parts = [hand, sims]
+    table = {"q": q, "a": a, "qa": q * a}
+    for b in blocks:
+        if b not in table:
+            raise ModelError(f"unknown feature block {b!r}")
+        parts.append(table[b])
+    return np.hstack(parts)
+
+
+class ClarityModel:
+    """Loaded artifact; :meth:`predict_pairs` labels exchanges in batches."""
+
+    def __init__(self, arrays: Mapping[str, FloatArray], meta: Mapping[str, Any]) -> None:
+        self.meta = dict(meta)
+        if self.meta.get("artifact_version") != ARTIFACT_VERSION:
+            got = self.meta.get("artifact_version")
+            raise ModelError(f"clarity model artifact version {got} != {ARTIFACT_VERSION}")
+        if list(self.meta.get("feature_names", [])) != feats.FEATURE_NAMES:
+            raise ModelError("clarity model was trained with a different feature set; retrain it")
+        self.blocks: list[str] = list(self.meta["blocks"])
+        self.mean = np.asarray(arrays["mean"], dtype=np.float64)
+        self.scale = np.asarray(arrays["scale"], dtype=np.float64)
+        self.w_e = np.asarray(arrays["w_e"], dtype=np.float64)
+        self.b_e = np.asarray(arrays["b_e"], dtype=np.float64)
+        self.w_c = np.asarray(arrays["w_c"], dtype=np.float64)
+        self.b_c = np.asarray(arrays["b_c"], dtype=np.float64)
+        self.t_e = _scalar(arrays["t_e"])
+        self.t_c = _scalar(arrays["t_c"])
+        self.bias_e = np.asarray(arrays["bias_e"], dtype=np.float64)
+        self.bias_c = np.asarray(arrays["bias_c"], dtype=np.float64)
+        self.mix = _scalar(arrays["mix"])
+        if self.w_e.shape != (len(EVASION_LABELS), self.mean.shape[0]) or self.w_c.shape != (
+            len(CLARITY_LABELS),
+            self.mean.shape[0],
+        ):
+            raise ModelError("clarity model weights have the wrong shape")
+        self._embedder: MiniLMEmbedder | None = None
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> ClarityModel:
+        d = Path(path) if path is not None else MODEL_DIR
+        npz, js = d / "model.npz", d / "model.json"
+        if not npz.is_file() or not js.is_file():
+            raise ModelError(f"no clarity model in {d} (train one with `onrecord train clarity`)")
+        try:
+            with np.load(npz, allow_pickle=False) as z:
+                arrays = {k: z[k] for k in z.files}
+            meta = json.loads(js.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise ModelError(f"cannot read the clarity model in {d}: {exc}") from exc
+        try:
+            return cls(arrays, meta)
+        except KeyError as exc:
+            raise ModelError(f"clarity model in {d} lacks {exc}") from exc
+
+    @property
+    def embedder(self) -> MiniLMEmbedder:
+        if self._embedder is None:
+            self._embedder = default_embedder()
+        return self._embedder
+
+    def probabilities(self, x: FloatArray) -> tuple[FloatArray, FloatArray]:
+        """Calibrated (clarity 3-class, evasion 9-class) probabilities for a design matrix."""
+        z = (x - self.mean) / self.scale
+        pe = _softmax((z @ self.w_e.T + self.b_e) / self.t_e)
+        pc_direct = _softmax((z @ self.w_c.T + self.b_c) / self.t_c)
+        agg = np.zeros((x.shape[0], len(CLARITY_LABELS)))
+        for j, parent in enumerate(EVASION_PARENT):
+            agg[:, parent] += pe[:, j]
+        pc = self.mix * pc_direct + (1.0 - self.mix) * agg
+        return pc, pe
+
+    def decide(self, pc: FloatArray, pe: FloatArray) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+        """Decision rule: argmax after the per-class offsets chosen by cross-validation for macro-F1."""
+        ci = np.argmax(np.log(np.clip(pc, 1e-12, None)) + self.bias_c, axis=1)
+        ei = np.argmax(np.log(np.clip(pe, 1e-12, None)) + self.bias_e, axis=1)
+        return ci.astype(np.int64), ei.astype(np.int64)
+
+    def predict_pairs(self, pairs: Iterable[Pair | Mapping[str, Any]], batch_size: int = 256) -> list[Prediction]:
+        items = [p if isinstance(p, Pair) else _pair(p) for p in pairs]
+        out: list[Prediction] = []
+        for b in range(0, len(items), batch_size):
+            chunk = items[b : b + batch_size]
+            x = design_matrix(chunk, self.blocks, self.embedder)
+            pc, pe = self.probabilities(x)
+            ci, ei = self.decide(pc, pe)
+            for i in range(len(chunk)):
+                out.append(
+                    Prediction(
+                        clarity=CLARITY_LABELS[ci[i]],
+                        clarity_confidence=float(pc[i, ci[i]]),
+                        evasion=EVASION_LABELS[ei[i]],
+                        evasion_confidence=float(pe[i, ei[i]]),
+                        clarity_probs={lab: float(pc[i, k]) for k, lab in enumerate(CLARITY_LABELS)},
+                        evasion_probs={lab: float(pe[i, k]) for k, lab in enumerate(EVASION_LABELS)},
+                    )
+                )
+        return out
+
+
+def _scalar(value: FloatArray) -> float:
+    """A stored scalar (0-d, or 1-element as the reproducible npz writer stores it)."""
+    return float(np.asarray(value, dtype=np.float64).reshape(-1)[0])
+
+
+def _pair(obj: Mapping[str, Any]) -> Pair:
+    q, a, c = obj.get("question"), obj.get("answer"), obj.get("context")
+    if not isinstance(q, str) or not isinstance(a, str):
+        raise ModelError('each pair needs string "question" and "answer" fields')
+    if c is not None and not isinstance(c, str):
+        raise ModelError('"context", when given, must be a string')
+    return Pair(q, a, c)
+
+
+@lru_cache(maxsize=2)
+def load_model(path: str | None = None) -> ClarityModel:
+    """The shipped model (or the one in ``path``), loaded once per process."""
+    return ClarityModel.load(path)
+
+
+def predict_pairs(pairs: Iterable[Pair | Mapping[str, Any]], model_dir: str | None = None) -> list[Prediction]:
+    """Label question-answer pairs (dicts with question/answer/context or :class:`Pair`) in batches."""
+    return load_model(model_dir).predict_pairs(pairs)

