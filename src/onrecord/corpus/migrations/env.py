@@ -1,0 +1,11 @@
+"""Alembic environment: migrations always run on a connection the corpus store hands in
+(``config.attributes["connection"]``), never from an ini file."""
+
+from __future__ import annotations
+
+from alembic import context
+
+connection = context.config.attributes["connection"]
+context.configure(connection=connection, target_metadata=None, render_as_batch=True)
+with context.begin_transaction():
+    context.run_migrations()

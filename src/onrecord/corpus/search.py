@@ -1,0 +1,217 @@
+"""Full-text search over turns, questions, answers and claims.
+
+User queries never reach the full-text engine as syntax: :func:`parse_query`
+reduces them to words, quoted phrases, a trailing ``*`` for prefixes and the
+operator ``OR``; everything else (parentheses, ``AND (``, stray quotes,
+colons, ``NEAR``, ``-``) is treated as punctuation.  The FTS5 query is then
+rebuilt with every term double-quoted, and it and every filter value are
+bound as parameters, never formatted into SQL.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, text
+
+from onrecord.corpus import speakers
+from onrecord.errors import OnrecordError
+
+KINDS = ("turn", "question", "answer", "claim")
+MARK_START, MARK_END = "<mark>", "</mark>"
+_DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_WORD_RE = re.compile(r"\w+(?:['’]\w+)*\*?", re.UNICODE)
+
+
+class QueryError(OnrecordError):
+    """A search query or filter the user typed cannot be run; the message says why."""
+
+
+@dataclass(frozen=True)
+class Term:
+    words: tuple[str, ...]
+    prefix: bool = False
+    or_before: bool = False
+
+
+def parse_query(query: str) -> list[Term]:
+    """Words, "quoted phrases", prefix* terms and OR; raises QueryError when nothing searchable is left."""
+    if not query or not query.strip():
+        raise QueryError("empty query: give one or more words to search for")
+    if len(query) > 1000:
+        raise QueryError("query too long (over 1000 characters)")
+    terms: list[Term] = []
+    or_next = False
+    # split on double quotes: odd segments are phrases (an unbalanced last quote just ends the phrase)
+    for i, segment in enumerate(query.replace("“", '"').replace("”", '"').split('"')):
+        words = _WORD_RE.findall(segment)
+        if i % 2 == 1:
+            clean = tuple(w.rstrip("*").lower() for w in words if w.rstrip("*"))
+            if clean:
+                terms.append(Term(clean, False, or_next))
+                or_next = False
+            continue
+        for w in words:
+            if w == "OR" and terms:
+                or_next = True
+                continue
+            if w in {"AND", "NOT", "NEAR"}:
+                continue
+            bare = w.rstrip("*")
+            if not bare:
+                continue
+            terms.append(Term((bare.lower(),), w.endswith("*"), or_next))
+            or_next = False
+    if not terms:
+        raise QueryError(f"nothing to search for in {query!r}: give one or more words")
+    return terms[:64]
+
+
+def fts5_query(terms: list[Term]) -> str:
+    parts: list[str] = []
+    for t in terms:
+        quoted = '"' + " ".join(w.replace('"', "") for w in t.words) + '"' + ("*" if t.prefix else "")
+        if t.or_before and parts:
+            parts.append("OR")
+        parts.append(quoted)
+    return " ".join(parts)
+
+
+def pg_query(terms: list[Term]) -> str:
+    """A websearch_to_tsquery string (that function never raises on any input)."""
+    parts: list[str] = []
+    for t in terms:
+        s = " ".join(t.words)
+        if len(t.words) > 1:
+            s = f'"{s}"'
+        if t.or_before and parts:
+            parts.append("or")
+        parts.append(s)
+    return " ".join(parts)
+
+
+def _check_date(value: str | None, name: str) -> str | None:
+    if value is None:
+        return None
+    if not _DATE_RE.match(value.strip()):
+        raise QueryError(f"--{name} {value!r}: use YYYY, YYYY-MM or YYYY-MM-DD")
+    return value.strip()
+
+
+@dataclass
+class Hit:
+    kind: str
+    interview_id: int
+    ref: str
+    speaker: str | None
+    speaker_id: int | None
+    role: str | None
+    date: str | None
+    outlet: str | None
+    title: str | None
+    clarity: str | None
+    evasion: str | None
+    claim_type: str | None
+    score: float
+    snippet: str
+    text: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+def search(
+    conn: Connection,
+    query: str,
+    *,
+    speaker: str | None = None,
+    role: str | None = None,
+    outlet: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    clarity: str | None = None,
+    evasion: str | None = None,
+    claim_type: str | None = None,
+    kind: str | list[str] | tuple[str, ...] | None = None,
+    limit: int = 20,
+    offset: int = 0,
+) -> list[Hit]:
+    """Ranked hits for ``query`` with the given filters (all optional, combined with AND)."""
+    terms = parse_query(query)
+    if limit < 1 or limit > 1000:
+        raise QueryError("--limit must be between 1 and 1000")
+    params: dict[str, Any] = {"limit": limit, "offset": max(0, offset)}
+    where: list[str] = []
+    kinds = [kind] if isinstance(kind, str) else list(kind or [])
+    bad = [k for k in kinds if k not in KINDS]
+    if bad:
+        raise QueryError(f"unknown kind {bad[0]!r} (use {', '.join(KINDS)})")
+    if kinds:
+        names = []
+        for i, k in enumerate(kinds):
+            params[f"kind{i}"] = k
+            names.append(f":kind{i}")
+        where.append(f"d.kind IN ({', '.join(names)})")
+    if speaker is not None:
+        ids = speakers.lookup(conn, speaker)
+        if not ids:
+            return []
+        names = []
+        for i, sid in enumerate(ids):
+            params[f"spk{i}"] = sid
+            names.append(f":spk{i}")
+        where.append(f"d.speaker_id IN ({', '.join(names)})")
+    if role is not None:
+        where.append("d.role = :role")
+        params["role"] = role
+    if outlet is not None:
+        where.append("lower(d.outlet) LIKE :outlet ESCAPE '\\'")
+        esc = outlet.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        params["outlet"] = f"%{esc}%"
+    s, u = _check_date(since, "since"), _check_date(until, "until")
+    if s is not None:
+        where.append("d.date >= :since")
+        params["since"] = s
+    if u is not None:
+        where.append("d.date <= :until")
+        params["until"] = u + "\uffff"  # "2020" covers 2020-12-31
+    for col, val in (("clarity", clarity), ("evasion", evasion), ("claim_type", claim_type)):
+        if val is not None:
+            where.append(f"lower(d.{col}) = :{col}")
+            params[col] = val.lower()
+    extra = "".join(f" AND {w}" for w in where)
+    cols = (
+        "d.kind, d.interview_id, d.ref, d.speaker_name, d.speaker_id, d.role, d.date, d.outlet, i.title, "
+        "d.clarity, d.evasion, d.claim_type, d.text"
+    )
+    if conn.dialect.name == "sqlite":
+        params["q"] = fts5_query(terms)
+        sql = (
+            f"SELECT {cols}, bm25(search_fts) AS score, "
+            "snippet(search_fts, 0, '<mark>', '</mark>', '…', 24) AS snip "
+            "FROM search_fts JOIN search_docs d ON d.id = search_fts.rowid "
+            "JOIN interviews i ON i.id = d.interview_id "
+            f"WHERE search_fts MATCH :q{extra} ORDER BY score LIMIT :limit OFFSET :offset"
+        )
+    else:
+        params["q"] = pg_query(terms)
+        sql = (
+            "WITH q AS (SELECT websearch_to_tsquery('english', :q) AS tsq) "
+            f"SELECT {cols}, -ts_rank(d.tsv, q.tsq) AS score, "
+            "ts_headline('english', d.text, q.tsq, "
+            "'StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=10, MaxFragments=2, FragmentDelimiter=\" … \"') "
+            "AS snip FROM search_docs d CROSS JOIN q JOIN interviews i ON i.id = d.interview_id "
+            f"WHERE d.tsv @@ q.tsq{extra} ORDER BY score LIMIT :limit OFFSET :offset"
+        )
+    rows = conn.execute(text(sql), params).all()
+    return [
+        Hit(
+            kind=r.kind, interview_id=int(r.interview_id), ref=r.ref, speaker=r.speaker_name,
+            speaker_id=r.speaker_id, role=r.role, date=r.date, outlet=r.outlet, title=r.title,
+            clarity=r.clarity, evasion=r.evasion, claim_type=r.claim_type, score=round(-float(r.score), 4),
+            snippet=r.snip, text=r.text,
+        )
+        for r in rows
+    ]
