@@ -4,6 +4,7 @@ error a user can cause ends as one line on stderr and a non-zero exit."""
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -31,6 +32,17 @@ class _Group(click.Group):
             sys.exit(130)
         except BrokenPipeError:
             sys.exit(0)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except Exception as exc:  # a bug, not the user's fault: say so in one line
+            if os.environ.get("ONRECORD_DEBUG"):
+                raise
+            click.echo(
+                f"onrecord: internal error: {type(exc).__name__}: {exc} "
+                "(please report it; set ONRECORD_DEBUG=1 to see the traceback)",
+                err=True,
+            )
+            sys.exit(1)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})

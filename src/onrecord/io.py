@@ -13,7 +13,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from charset_normalizer import from_bytes
+from charset_normalizer import CharsetMatch, from_bytes
 
 from onrecord.errors import InputError
 
@@ -59,6 +59,24 @@ def _is_binary(text: str) -> bool:
     return "\x00" in sample or control > 0.01 * len(sample)
 
 
+# Legacy code pages seen on news sites, most common first.  On short texts
+# charset-normalizer often cannot separate cp1252 from cp1250 (both decode
+# "crème" without chaos); a tie goes to the more common page.
+_LEGACY = ("cp1252", "cp1251", "cp1250", "latin_1")
+
+
+def _guess(data: bytes) -> CharsetMatch | None:
+    matches = list(from_bytes(data, cp_isolation=[*_LEGACY, "utf_8"]))
+    if not matches:
+        return None
+
+    def rank(m: CharsetMatch) -> tuple[float, float, int]:
+        pref = _LEGACY.index(m.encoding) if m.encoding in _LEGACY else len(_LEGACY)
+        return (round(m.chaos, 3), -round(m.coherence, 3), pref)
+
+    return min(matches, key=rank)
+
+
 def decode(data: bytes, name: str = "<input>") -> Source:
     """Decode ``data`` or raise :class:`InputError` saying why it is not a transcript."""
     if len(data) > MAX_BYTES:
@@ -77,7 +95,7 @@ def decode(data: bytes, name: str = "<input>") -> Source:
         except UnicodeDecodeError:
             if b"\x00" in data[:4000]:
                 raise InputError(f"{name}: binary data, not a text transcript") from None
-            best = from_bytes(data, cp_isolation=["cp1252", "cp1251", "latin_1", "cp1250", "utf_8"]).best()
+            best = _guess(data)
             if best is None:
                 raise InputError(f"{name}: cannot tell which text encoding this is") from None
             encoding = best.encoding

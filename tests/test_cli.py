@@ -1,0 +1,93 @@
+"""The command line as a user meets it: readable output, one JSON document that
+matches the published schema, and one-line errors with exit status 2."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+from support import EXAMPLE, SEED
+
+from onrecord.cli import main
+
+SMALL = "- Sir, how many casualties have you had?\n- We will disclose that later.\n- That wasn't the question.\n"
+
+
+def run(*args: str, stdin: str | bytes | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args), input=stdin)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_json_output_validates_against_schema() -> None:
+    code, out, _ = run("schema")
+    assert code == 0
+    schema = json.loads(out)
+    code, out, err = run("analyze", str(EXAMPLE), "--format", "json", "--structure-only")
+    assert code == 0, err
+    doc = json.loads(out)
+    jsonschema.validate(doc, schema)
+    for key in ("title", "date", "date_text", "outlet", "program", "participants"):
+        assert key in doc["metadata"]
+    for t in doc["turns"]:
+        assert doc["text"][t["start"] : t["end"]] == t["text"]
+        assert t["role"] in {"interviewer", "interviewee", "moderator", "audience", "other"}
+    for x in doc["exchanges"]:
+        assert set(x) >= {"id", "question", "answer", "follow_up_of", "pushback"}
+
+
+def test_bundled_example_summary_names_the_president() -> None:
+    code, out, err = run("analyze", str(EXAMPLE), "--structure-only")
+    assert code == 0, err
+    assert "The President" in out or "Bush" in out
+    assert "turns" in out
+
+
+def test_stdin_and_markdown() -> None:
+    code, out, err = run("analyze", "-", "--format", "markdown", "--structure-only", stdin=SMALL)
+    assert code == 0, err
+    assert "casualties" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "stdin", "message"),
+    [
+        (("analyze", "/no/such/file.txt"), None, "no such file"),
+        (("analyze", "-"), b"\x00\x01\x02" * 100, "binary data"),
+        (("analyze", "-"), "", "empty input"),
+        (("analyze", "-", "--layout", "qa", "--structure-only"), "just words with no speakers at all", "no speaker"),
+        (("analyze", "-", "--stages", "nonsense"), SMALL, "unknown analyzer"),
+    ],
+    ids=["missing", "binary", "empty", "no-turns", "bad-stage"],
+)
+def test_errors_are_one_line_and_exit_2(args: tuple[str, ...], stdin: str | bytes | None, message: str) -> None:
+    code, out, err = run(*args, stdin=stdin)
+    assert code == 2
+    assert err.startswith("onrecord: error:")
+    assert message in err
+    assert "Traceback" not in err + out
+
+
+def test_directory_input_writes_one_document_per_file(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(SMALL, encoding="utf-8")
+    (src / "b.txt").write_text(SMALL.replace("casualties", "tanks"), encoding="utf-16")
+    out_dir = tmp_path / "out"
+    code, _, err = run("analyze", str(src), "--structure-only", "--out", str(out_dir))
+    assert code == 0, err
+    docs = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in out_dir.glob("*.json")}
+    assert len(docs) == 2
+    assert any("tanks" in d["text"] for d in docs.values())
+
+
+def test_seed_json_has_turns_and_boilerplate() -> None:
+    if not SEED.exists():
+        pytest.skip("../shared/seeds is not available")
+    code, out, err = run("analyze", str(SEED), "--format", "json", "--structure-only")
+    assert code == 0, err
+    doc = json.loads(out)
+    assert len(doc["turns"]) == 51
+    assert any(doc["text"][b["start"] : b["end"]] == "Latest news" for b in doc["boilerplate"])

@@ -1,0 +1,64 @@
+"""Input decoding: whatever encoding a transcript was saved in, the text comes
+back intact, or the user is told why it cannot be read."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from onrecord import io
+from onrecord.errors import InputError
+
+RUSSIAN = "- Господин президент, сколько у вас потерь?\n- Мы сообщим об этом позже.\n"
+ENGLISH = "- Mr. President, how many casualties?\n- We will disclose this later.\n"
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (ENGLISH.encode("utf-8"), ENGLISH),
+        (codecs.BOM_UTF8 + ENGLISH.encode("utf-8"), ENGLISH),
+        (ENGLISH.encode("utf-16"), ENGLISH),  # with BOM
+        (ENGLISH.encode("utf-16-le"), ENGLISH),  # Windows tools without BOM
+        (ENGLISH.encode("utf-16-be"), ENGLISH),
+        ((RUSSIAN * 5).encode("cp1251"), RUSSIAN * 5),
+        ("- Café crème, déjà vu?\n- Oui, naïveté.\n".encode("cp1252"), "- Café crème, déjà vu?\n- Oui, naïveté.\n"),
+    ],
+    ids=["utf8", "utf8-bom", "utf16-bom", "utf16le", "utf16be", "cp1251", "cp1252"],
+)
+def test_decodes_common_encodings(data: bytes, expected: str) -> None:
+    assert io.decode(data, "t").text == expected
+
+
+def test_line_endings_are_normalised() -> None:
+    assert io.decode(b"- a?\r\n- b.\r- c\n", "t").text == "- a?\n- b.\n- c\n"
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "empty input"),
+        (b"  \n\t\n", "empty input"),
+        (bytes(range(256)) * 20, "binary data"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 100, "binary data"),
+    ],
+    ids=["empty", "blank", "bytes", "png"],
+)
+def test_refuses_what_is_not_a_transcript(data: bytes, message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        io.decode(data, "t")
+
+
+def test_size_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(io, "MAX_BYTES", 10)
+    with pytest.raises(InputError, match="larger than"):
+        io.decode(b"- a question?\n- an answer.\n", "t")
+
+
+def test_read_file_errors_name_the_path(tmp_path: pytest.TempPathFactory) -> None:
+    missing = f"{tmp_path}/nope.txt"
+    with pytest.raises(InputError, match="nope.txt: cannot read"):
+        io.read_file(missing)
+    with pytest.raises(InputError, match="is a directory"):
+        io.read_file(str(tmp_path))
