@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed-stamp
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -c requirements.lock -e '.[dev,web,corpus,llm]'
+	$(PY) -m pip install -q -c requirements.lock -e '.[dev,web,web-test,corpus,llm]'
 	touch $(STAMP)
 
 demo: $(STAMP)

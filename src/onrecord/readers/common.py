@@ -57,13 +57,21 @@ def lines(text: str) -> list[Block]:
     return _blocks_by(text, re.compile(r"\n"))
 
 
+def blank_separated(text: str) -> list[Block]:
+    """Paragraphs separated by blank lines, exactly as written."""
+    return _blocks_by(text, _BLANK)
+
+
+def line_per_paragraph(blocks: list[Block], text: str) -> bool:
+    """True when ``text`` has (almost) no blank lines, so each line is a paragraph (a common export style)."""
+    return len(blocks) <= 2 and text.count("\n") > 4
+
+
 def paragraphs(text: str) -> list[Block]:
     """Paragraphs separated by blank lines; one paragraph per line when the text
-    has no blank lines at all (a common export style)."""
-    blocks = _blocks_by(text, _BLANK)
-    if len(blocks) <= 2 and text.count("\n") > 4:
-        return lines(text)
-    return blocks
+    has no blank lines at all."""
+    blocks = blank_separated(text)
+    return lines(text) if line_per_paragraph(blocks, text) else blocks
 
 
 def is_boilerplate_line(line: str) -> bool:

@@ -12,7 +12,15 @@ from __future__ import annotations
 import re
 
 from onrecord.readers.base import RawTurn, ReadResult
-from onrecord.readers.common import Block, is_boilerplate_line, paragraphs, trim, word_count
+from onrecord.readers.common import (
+    Block,
+    blank_separated,
+    is_boilerplate_line,
+    line_per_paragraph,
+    lines,
+    trim,
+    word_count,
+)
 
 _DASH = re.compile(r"^[ \t]*([-\u2013\u2014\u2012\u2015])[ \t]*(?=\S)")
 _INTERROG = re.compile(
@@ -32,20 +40,45 @@ def _looks_like_question(text: str) -> bool:
     return word_count(text) <= 60 or bool(_INTERROG.match(text))
 
 
+def _units(text: str) -> list[Block]:
+    """Paragraphs, except that a paragraph whose lines open with dashes is one
+    turn per line: short exchanges are often pasted without blank lines."""
+    out: list[Block] = []
+    grouped = False
+    for b in blank_separated(text):
+        rows = lines(text[b.start : b.end])
+        if len(rows) < 2 or sum(1 for r in rows if _DASH.match(r.text)) < 2:
+            out.append(b)
+            continue
+        grouped = True
+        # a dashed line opens a unit; an undashed line is a wrapped continuation
+        groups: list[list[Block]] = []
+        for r in rows:
+            if _DASH.match(r.text) or not groups:
+                groups.append([r])
+            else:
+                groups[-1].append(r)
+        for g in groups:
+            start, end = b.start + g[0].start, b.start + g[-1].end
+            out.append(Block(start, end, text[start:end]))
+    return out if grouped or not line_per_paragraph(out, text) else lines(text)
+
+
 class DashReader:
     name = "dash"
 
     def detect(self, text: str) -> float:
-        blocks = paragraphs(text)
+        blocks = _units(text)
         if not blocks:
             return 0.0
         dashed = sum(1 for b in blocks if _DASH.match(b.text))
-        if dashed < 3:
+        # three dashed paragraphs make a layout; two will do when nothing else is there
+        if dashed < 3 and not (dashed == 2 and len(blocks) == 2):
             return 0.0
         return min(1.0, 0.3 + dashed / len(blocks))
 
     def read(self, text: str) -> ReadResult:
-        blocks = paragraphs(text)
+        blocks = _units(text)
         result = ReadResult(text=text, layout=self.name)
         dashed = [i for i, b in enumerate(blocks) if _DASH.match(b.text)]
         if not dashed:

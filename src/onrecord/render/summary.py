@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from rich.console import Console
-from rich.table import Table
+from rich.markup import escape
 
 from onrecord.document import Interview
 
@@ -17,15 +17,15 @@ def _short(text: str, n: int = 90) -> str:
 
 def print_summary(doc: Interview, console: Console) -> None:
     md = doc.metadata
-    console.print(f"[bold]{md.title or 'Untitled interview'}[/bold]", highlight=False)
+    console.print(f"[bold]{escape(md.title or 'Untitled interview')}[/bold]", highlight=False)
     facts = [
         ("outlet", md.outlet),
         ("program", md.program),
         ("date", md.date or md.date_text),
         ("layout", doc.layout),
     ]
-    console.print("  ".join(f"[dim]{k}:[/dim] {v}" for k, v in facts if v), highlight=False)
-    people = ", ".join(f"{p.name or 'unnamed'} ({p.role})" for p in md.participants)
+    console.print("  ".join(f"[dim]{k}:[/dim] {escape(v)}" for k, v in facts if v), highlight=False)
+    people = ", ".join(f"{escape(p.name or 'unnamed')} ({p.role})" for p in md.participants)
     console.print(f"[dim]participants:[/dim] {people}", highlight=False)
     roles = Counter(t.role for t in doc.turns)
     asked = [x for x in doc.exchanges if x.asked_by != "interviewee"]
@@ -43,30 +43,31 @@ def print_summary(doc: Interview, console: Console) -> None:
         if ev:
             console.print("evasion: " + ", ".join(f"{n} {k}" for k, n in ev.most_common()), highlight=False)
 
-    table = Table(show_lines=False, header_style="bold", expand=True)
-    table.add_column("#", no_wrap=True)
-    table.add_column("question", ratio=3)
-    table.add_column("answer begins", ratio=2)
-    table.add_column("label", no_wrap=True)
+    # One block per exchange rather than a table: questions are long, and a
+    # four-column table on an 80-column terminal wraps every cell into a tower.
+    console.print()
     for x in doc.exchanges:
         tag = []
         if x.clarity:
-            tag.append(x.clarity.label)
+            tag.append(f"[bold]{x.clarity.label}[/bold] {x.clarity.confidence:.0%}")
         if x.evasion and x.evasion.label != "Explicit":
             tag.append(x.evasion.label)
         if x.pushback:
-            tag.append("pushback")
+            tag.append("[red]pushback[/red]")
         if x.follow_up_of:
             tag.append(f"follows {x.follow_up_of}")
         if x.asked_by == "interviewee":
-            tag.append("asked by interviewee")
-        table.add_row(x.id, _short(x.question.text), _short(x.answer.text, 60) if x.answer else "—", "; ".join(tag))
-    console.print(table)
+            tag.append("asked by the interviewee")
+        console.print(f"[cyan]{x.id}[/cyan]  " + " · ".join(tag), highlight=False)
+        console.print(f"    Q: {escape(_short(x.question.text, 150))}", highlight=False)
+        answer = escape(_short(x.answer.text, 150)) if x.answer else "[dim](no answer)[/dim]"
+        console.print(f"    A: {answer}", highlight=False)
     if doc.claims:
         console.print("[bold]Most check-worthy claims[/bold]")
         for c in sorted(doc.claims, key=lambda c: -c.score)[:5]:
             console.print(
-                f"  {c.score:.2f} [{c.type}] {c.speaker or 'unnamed'}: {_short(c.text, 110)}", highlight=False
+                f"  {c.score:.2f} \\[{c.type}] {escape(c.speaker or 'unnamed')}: {escape(_short(c.text, 110))}",
+                highlight=False,
             )
     if doc.stances:
         kinds = Counter(s.kind for s in doc.stances)
