@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import json
-import sys
-from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import click
 
-from onrecord.errors import OnrecordError
+from onrecord.commands.jsonl import Record, Scorer, score_lines, string_fields
 
 _BATCH = 512
 
@@ -25,34 +23,17 @@ def _shipped_threshold() -> str:
         return "see model.json"
 
 
-def _records(stream: IO[str]) -> Iterator[tuple[int, dict[str, Any] | None, str | None]]:
-    """(line number, record or None, error or None) for each non-blank line."""
-    for n, line in enumerate(stream, 1):
-        if not line.strip():
-            continue
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as e:
-            yield n, None, f"not JSON ({e.msg})"
-            continue
-        if not isinstance(rec, dict):
-            yield n, None, "not a JSON object"
-        elif not isinstance(rec.get("text"), str):
-            yield n, None, 'missing "text" string'
-        elif "speaker" in rec and rec["speaker"] is not None and not isinstance(rec["speaker"], str):
-            yield n, None, '"speaker" must be a string'
-        else:
-            yield n, rec, None
+_VALID = string_fields(("text",), ("speaker", "context"))
 
 
-def _flush(batch: list[dict[str, Any]], threshold: float | None, model_dir: Path | None, out: IO[str]) -> None:
-    from onrecord.claims.detect import score_sentences
+def _scorer(threshold: float | None, model_dir: Path | None) -> Scorer:
+    def score(batch: list[Record]) -> None:
+        from onrecord.claims.detect import score_sentences
 
-    for rec, hit in zip(batch, score_sentences([r["text"] for r in batch], threshold, model_dir), strict=True):
-        rec["checkworthy"] = {"score": round(hit.score, 4), "label": hit.label, "type": hit.type}
-        out.write(json.dumps(rec, ensure_ascii=False) + "\n")
-    out.flush()
-    batch.clear()
+        for rec, hit in zip(batch, score_sentences([r["text"] for r in batch], threshold, model_dir), strict=True):
+            rec["checkworthy"] = {"score": round(hit.score, 4), "label": hit.label, "type": hit.type}
+
+    return score
 
 
 def register(main: click.Group, train: click.Group, evaluate: click.Group) -> None:
@@ -84,33 +65,7 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
         from onrecord.claims.model import load
 
         load(model_dir)  # fail early (and cleanly) on a broken model
-        failed = 0
-        batch: list[dict[str, Any]] = []
-        stream: IO[str]
-        try:
-            stream = sys.stdin if path == "-" else open(path, encoding="utf-8")  # noqa: SIM115
-        except OSError as e:
-            raise OnrecordError(f"cannot read {path}: {e.strerror}") from e
-        name = "<stdin>" if path == "-" else path
-        try:
-            for n, rec, err in _records(stream):
-                if rec is None:
-                    failed += 1
-                    click.echo(f"onrecord: {name}: line {n}: {err}", err=True)
-                    continue
-                batch.append(rec)
-                if len(batch) >= _BATCH:
-                    _flush(batch, threshold, model_dir, sys.stdout)
-            if batch:
-                _flush(batch, threshold, model_dir, sys.stdout)
-        except UnicodeDecodeError as e:
-            raise OnrecordError(f"{name}: not UTF-8 text ({e.reason})") from e
-        finally:
-            if stream is not sys.stdin:
-                stream.close()
-        if failed:
-            click.echo(f"onrecord: {failed} line(s) failed", err=True)
-            sys.exit(1)
+        score_lines(path, _VALID, _scorer(threshold, model_dir), _BATCH)
 
     @train.command("checkworthy")
     @click.option(
