@@ -187,6 +187,28 @@ def find_program(text: str) -> str | None:
     return None
 
 
+# Official titles name the speaker after "by": "Remarks by President Biden in
+# Press Conference", "Press Gaggle by President Trump Aboard Air Force One".
+_BY_TITLE_RE = re.compile(
+    r"\b(?:remarks|conference|gaggle|briefing|statement|address|call|interview)\s+(?:by|of|with)\s+(?:the\s+)?"
+    r"(President|Vice President|Prime Minister)\s+([A-Z][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+)?)",
+    re.I,
+)
+_NOT_SURNAME = {"aboard", "and", "in", "at", "on", "during", "with", "en", "before", "after", "to", "of", "for"}
+
+
+def _speaker_by_title(text: str) -> tuple[str | None, str | None]:
+    m = _BY_TITLE_RE.search(text)
+    if not m or not m.group(2)[0].isupper():
+        return None, None
+    words = m.group(2).split()
+    while words and words[-1].lower() in _NOT_SURNAME:
+        words.pop()
+    if not words or words[0].lower() in _NOT_SURNAME:
+        return None, None
+    return " ".join(words), m.group(1).title()
+
+
 def find_interviewee(text: str) -> tuple[str | None, str | None]:
     """(name, title) of the person the header says was interviewed."""
     votes: Counter[str] = Counter()
@@ -210,7 +232,7 @@ def find_interviewee(text: str) -> tuple[str | None, str | None]:
             for name in list(votes):
                 titles.setdefault(name, "President")
     if not votes:
-        return None, None
+        return _speaker_by_title(text)
     best = max(votes.items(), key=lambda kv: (kv[1], -len(kv[0])))[0]
     return best, titles.get(best)
 
