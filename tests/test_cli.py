@@ -9,9 +9,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 from click.testing import CliRunner
-from support import EXAMPLE, SEED
 
 from onrecord.cli import main
+from support import EXAMPLE, SEED
 
 SMALL = "- Sir, how many casualties have you had?\n- We will disclose that later.\n- That wasn't the question.\n"
 

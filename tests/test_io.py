@@ -4,6 +4,7 @@ back intact, or the user is told why it cannot be read."""
 from __future__ import annotations
 
 import codecs
+from pathlib import Path
 
 import pytest
 
@@ -56,9 +57,9 @@ def test_size_limit(monkeypatch: pytest.MonkeyPatch) -> None:
         io.decode(b"- a question?\n- an answer.\n", "t")
 
 
-def test_read_file_errors_name_the_path(tmp_path: pytest.TempPathFactory) -> None:
+def test_read_file_errors_name_the_path(tmp_path: Path) -> None:
     missing = f"{tmp_path}/nope.txt"
-    with pytest.raises(InputError, match="nope.txt: cannot read"):
+    with pytest.raises(InputError, match=r"nope\.txt: cannot read"):
         io.read_file(missing)
     with pytest.raises(InputError, match="is a directory"):
         io.read_file(str(tmp_path))

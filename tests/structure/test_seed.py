@@ -7,10 +7,10 @@ Figures here were counted by hand from the transcript: 51 turns opened by a dash
 from __future__ import annotations
 
 import pytest
-from support import SEED
 
 from onrecord.document import Interview
 from onrecord.pipeline import analyze
+from support import SEED
 
 
 @pytest.fixture(scope="module")
