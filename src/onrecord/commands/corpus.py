@@ -5,21 +5,40 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from onrecord.corpus import Corpus
-from onrecord.corpus.search import KINDS
-from onrecord.corpus.store import DEFAULT_URL
+from onrecord.corpus.defaults import DEFAULT_URL, KINDS
 
-_db = click.option("--db", "db", default=DEFAULT_URL, show_default=True, envvar="ONRECORD_DB",
-                   help="Database URL: sqlite:///FILE (default) or postgresql://user:pass@host/db.")
-_fmt = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-                    help="Readable output (default) or one JSON document on stdout.")
+if TYPE_CHECKING:
+    from onrecord.corpus.api import Corpus
+
+
+def _open(db: str) -> Corpus:
+    from onrecord.corpus.api import Corpus
+
+    return Corpus.open(db)
+
+
+_db = click.option(
+    "--db",
+    "db",
+    default=DEFAULT_URL,
+    show_default=True,
+    envvar="ONRECORD_DB",
+    help="Database URL: sqlite:///FILE (default) or postgresql://user:pass@host/db.",
+)
+_fmt = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    help="Readable output (default) or one JSON document on stdout.",
+)
 
 
 def _json(obj: Any) -> None:
@@ -27,8 +46,13 @@ def _json(obj: Any) -> None:
 
 
 def _rich_snippet(snippet: str) -> str:
-    return escape(snippet).replace("&lt;mark&gt;", "<mark>").replace("<mark>", "[bold yellow]").replace(
-        "</mark>", "[/bold yellow]").replace("\\[bold yellow]", "[bold yellow]")
+    return (
+        escape(snippet)
+        .replace("&lt;mark&gt;", "<mark>")
+        .replace("<mark>", "[bold yellow]")
+        .replace("</mark>", "[/bold yellow]")
+        .replace("\\[bold yellow]", "[bold yellow]")
+    )
 
 
 def _stage_list(stages: str | None, structure_only: bool) -> list[str] | None:
@@ -49,29 +73,55 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
     @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=None, help="Worker processes (default: cores).")
     @click.option("--no-embed", is_flag=True, help="Do not embed claims now ('related' embeds them when first asked).")
     @_fmt
-    def ingest(paths: tuple[str, ...], db: str, stages: str | None, structure_only: bool, reanalyze: bool,
-               jobs: int | None, no_embed: bool, fmt: str) -> None:
+    def ingest(
+        paths: tuple[str, ...],
+        db: str,
+        stages: str | None,
+        structure_only: bool,
+        reanalyze: bool,
+        jobs: int | None,
+        no_embed: bool,
+        fmt: str,
+    ) -> None:
         """Analyse transcripts (files, directories, globs) and store them in the corpus."""
-        from onrecord.corpus.ingest import expand_paths, ingest as run_ingest
+        from onrecord.corpus.ingest import expand_paths
+        from onrecord.corpus.ingest import ingest as run_ingest
 
         files = expand_paths(paths)
-        corpus = Corpus.open(db)
+        corpus = _open(db)
         err = Console(stderr=True)
-        with Progress(TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                      TextColumn("{task.description}"), console=err, transient=True,
-                      disable=not err.is_terminal) as progress:
+        with Progress(
+            TextColumn("ingesting"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            TextColumn("{task.description}"),
+            console=err,
+            transient=True,
+            disable=not err.is_terminal,
+        ) as progress:
             task = progress.add_task("", total=len(files))
 
             def tick(path: str, outcome: str) -> None:
                 progress.update(task, advance=1, description=f"{outcome}: {Path(path).name}")
 
-            report = run_ingest(corpus.engine, paths, stages=_stage_list(stages, structure_only), reanalyze=reanalyze,
-                                workers=jobs, embed=not no_embed, progress=tick, files=files)
+            report = run_ingest(
+                corpus.engine,
+                paths,
+                stages=_stage_list(stages, structure_only),
+                reanalyze=reanalyze,
+                workers=jobs,
+                embed=not no_embed,
+                progress=tick,
+                files=files,
+            )
         if fmt == "json":
             _json(report.as_dict())
         else:
-            err.print(f"{len(report.stored)} stored, {len(report.reanalysed)} re-analysed, "
-                      f"{len(report.skipped)} already stored, {len(report.failed)} failed (of {len(files)} files)")
+            err.print(
+                f"{len(report.stored)} stored, {len(report.reanalysed)} re-analysed, "
+                f"{len(report.skipped)} already stored, {len(report.failed)} failed (of {len(files)} files)"
+            )
             for path, msg in report.failed:
                 err.print(f"[red]failed[/red] {escape(path)}: {escape(msg)}")
         if report.failed:
@@ -81,8 +131,9 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
     @click.argument("query")
     @_db
     @click.option("--speaker", default=None, help="Only this person (any alias).")
-    @click.option("--role", type=click.Choice(["interviewer", "interviewee", "moderator", "audience", "other"]),
-                  default=None)
+    @click.option(
+        "--role", type=click.Choice(["interviewer", "interviewee", "moderator", "audience", "other"]), default=None
+    )
     @click.option("--outlet", default=None, help="Outlet name contains this.")
     @click.option("--since", default=None, metavar="YYYY[-MM[-DD]]")
     @click.option("--until", default=None, metavar="YYYY[-MM[-DD]]")
@@ -92,13 +143,36 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
     @click.option("--kind", type=click.Choice(KINDS), multiple=True, help="turn, question, answer, claim (repeatable).")
     @click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True)
     @_fmt
-    def search(query: str, db: str, speaker: str | None, role: str | None, outlet: str | None, since: str | None,
-               until: str | None, clarity: str | None, evasion: str | None, claim_type: str | None,
-               kind: tuple[str, ...], limit: int, fmt: str) -> None:
+    def search(
+        query: str,
+        db: str,
+        speaker: str | None,
+        role: str | None,
+        outlet: str | None,
+        since: str | None,
+        until: str | None,
+        clarity: str | None,
+        evasion: str | None,
+        claim_type: str | None,
+        kind: tuple[str, ...],
+        limit: int,
+        fmt: str,
+    ) -> None:
         """Full-text search over turns, questions, answers and claims."""
-        corpus = Corpus.open(db)
-        hits = corpus.search(query, speaker=speaker, role=role, outlet=outlet, since=since, until=until,
-                             clarity=clarity, evasion=evasion, claim_type=claim_type, kind=list(kind), limit=limit)
+        corpus = _open(db)
+        hits = corpus.search(
+            query,
+            speaker=speaker,
+            role=role,
+            outlet=outlet,
+            since=since,
+            until=until,
+            clarity=clarity,
+            evasion=evasion,
+            claim_type=claim_type,
+            kind=list(kind),
+            limit=limit,
+        )
         if fmt == "json":
             _json({"query": query, "count": len(hits), "hits": [h.as_dict() for h in hits]})
             return
@@ -107,9 +181,12 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
             out.print("no matches")
         for h in hits:
             where = f"#{h.interview_id} {h.title or ''}".strip()
-            label = f"{h.kind} {h.ref}" + (f" [{h.clarity}]" if h.clarity else "")
-            out.print(f"[cyan]{escape(label)}[/cyan]  {escape(h.speaker or h.role or '?')}  "
-                      f"[dim]{escape(where)} {escape(h.date or '')}[/dim]")
+            label = f"{h.kind} {h.ref}" + (f" (id {h.claim_id})" if h.claim_id is not None else "")
+            label += f" [{h.clarity}]" if h.clarity else ""
+            out.print(
+                f"[cyan]{escape(label)}[/cyan]  {escape(h.speaker or h.role or '?')}  "
+                f"[dim]{escape(where)} {escape(h.date or '')}[/dim]"
+            )
             out.print("  " + _rich_snippet(h.snippet), highlight=False)
 
     @main.command()
@@ -119,21 +196,27 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
     @_fmt
     def speaker(name: str, db: str, top: int, fmt: str) -> None:
         """One person's record: interviews, questions faced, how often answered, topics, claims."""
-        p = Corpus.open(db).speaker(name, top)
+        p = _open(db).speaker(name, top)
         if fmt == "json":
             _json(p)
             return
         out = Console()
-        out.print(f"[bold]{escape(p['name'])}[/bold] (speaker {p['speaker_id']}; aliases: {escape(', '.join(p['aliases']))})")
+        out.print(
+            f"[bold]{escape(p['name'])}[/bold] (speaker {p['speaker_id']}; aliases: {escape(', '.join(p['aliases']))})"
+        )
         for o in p["other_matches"]:
             out.print(f"  [dim]also matches: {escape(o['name'])} (speaker {o['speaker_id']})[/dim]")
-        out.print(f"{len(p['interviews'])} interviews, {p['turns']} turns, {p['questions_faced']} questions faced, "
-                  f"{p['questions_asked']} asked")
+        out.print(
+            f"{len(p['interviews'])} interviews, {p['turns']} turns, {p['questions_faced']} questions faced, "
+            f"{p['questions_asked']} asked"
+        )
         for i in p["interviews"]:
             out.print(f"  #{i['interview_id']} {escape(i['title'] or '')} {escape(i['date'] or '')} ({i['role']})")
         if p["clarity_labelled"]:
-            out.print(f"answered {p['answered']:.0%}, ambivalent {p['ambivalent']:.0%}, "
-                      f"not answered {p['not_answered']:.0%} (of {p['clarity_labelled']} labelled)")
+            out.print(
+                f"answered {p['answered']:.0%}, ambivalent {p['ambivalent']:.0%}, "
+                f"not answered {p['not_answered']:.0%} (of {p['clarity_labelled']} labelled)"
+            )
             if p["evasion_techniques"]:
                 out.print("evasion: " + ", ".join(f"{k} {v}" for k, v in p["evasion_techniques"].items()))
         else:
@@ -149,7 +232,7 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
     @_fmt
     def related(claim_id: int, db: str, k: int, fmt: str) -> None:
         """Claims in other interviews that repeat or oppose CLAIM_ID."""
-        corpus = Corpus.open(db)
+        corpus = _open(db)
         claim = corpus.claim(claim_id)
         rel = corpus.related(claim_id, k)
         if fmt == "json":
@@ -161,20 +244,31 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
             out.print("no related claims in other interviews")
         for r in rel:
             colour = "red" if r.relation == "opposite" else "green"
-            out.print(f"  [{colour}]{r.relation}[/{colour}] {r.similarity:.2f} claim {r.claim_id} "
-                      f"(#{r.interview_id}, {escape(r.speaker or '?')}): {escape(r.text)}  [dim]{escape(r.why)}[/dim]")
+            out.print(
+                f"  [{colour}]{r.relation}[/{colour}] {r.similarity:.2f} claim {r.claim_id} "
+                f"(#{r.interview_id}, {escape(r.speaker or '?')}): {escape(r.text)}  [dim]{escape(r.why)}[/dim]"
+            )
 
     @main.command(name="export")
     @_db
     @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), required=True)
-    @click.option("--format", "fmt", type=click.Choice(["csv", "parquet", "convokit", "json"]), default="csv",
-                  help="Table format (csv, parquet), a ConvoKit corpus, or json: csv files plus a JSON listing.")
-    @click.option("--tables", type=click.Choice(["csv", "parquet", "convokit"]), default=None,
-                  help="With --format json: which files to write (default csv).")
+    @click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(["csv", "parquet", "convokit", "json"]),
+        default="csv",
+        help="Table format (csv, parquet), a ConvoKit corpus, or json: csv files plus a JSON listing.",
+    )
+    @click.option(
+        "--tables",
+        type=click.Choice(["csv", "parquet", "convokit"]),
+        default=None,
+        help="With --format json: which files to write (default csv).",
+    )
     def export_cmd(db: str, out_dir: Path, fmt: str, tables: str | None) -> None:
         """Write turns, exchanges, claims and stances as CSV/Parquet, or a ConvoKit corpus."""
         kind = (tables or "csv") if fmt == "json" else fmt
-        written = Corpus.open(db).export(out_dir, kind)
+        written = _open(db).export(out_dir, kind)
         if fmt == "json":
             _json({"format": kind, "files": [str(p) for p in written]})
         else:
@@ -186,11 +280,13 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
     @_fmt
     def interviews(db: str, fmt: str) -> None:
         """List the interviews stored in the corpus."""
-        rows = Corpus.open(db).interviews()
+        rows = _open(db).interviews()
         if fmt == "json":
             _json({"count": len(rows), "interviews": rows})
             return
         out = Console()
         for r in rows:
-            out.print(f"#{r['interview_id']} {escape(r['date'] or '----------')} {escape(r['title'] or '')} "
-                      f"[dim]{r['turns']} turns, {r['exchanges']} exchanges, {r['claims']} claims[/dim]")
+            out.print(
+                f"#{r['interview_id']} {escape(r['date'] or '----------')} {escape(r['title'] or '')} "
+                f"[dim]{r['turns']} turns, {r['exchanges']} exchanges, {r['claims']} claims[/dim]"
+            )

@@ -1,10 +1,10 @@
 """``Corpus``: the Python API the ``onrecord`` corpus commands call.
 
-    from onrecord.corpus import Corpus
-    corpus = Corpus.open("sqlite:///onrecord.db")
-    corpus.ingest(["transcripts/"], stages=[])
-    for hit in corpus.search("troops", speaker="Aliyev", kind="answer"):
-        print(hit.snippet)
+from onrecord.corpus import Corpus
+corpus = Corpus.open("sqlite:///onrecord.db")
+corpus.ingest(["transcripts/"], stages=[])
+for hit in corpus.search("troops", speaker="Aliyev", kind="answer"):
+    print(hit.snippet)
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from onrecord.corpus import profile as _profile
 from onrecord.corpus import related as _related
 from onrecord.corpus import schema, store
 from onrecord.corpus import search as _search
+from onrecord.corpus.defaults import DEFAULT_URL
 from onrecord.document import Interview
 from onrecord.errors import OnrecordError
 
@@ -35,7 +36,7 @@ class Corpus:
         self._index: tuple[_related.VectorIndex, Any] | None = None
 
     @classmethod
-    def open(cls, url: str = store.DEFAULT_URL) -> Corpus:
+    def open(cls, url: str = DEFAULT_URL) -> Corpus:
         """Open (creating and migrating as needed) the corpus at ``url``."""
         return cls(store.open_engine(url), url)
 
@@ -65,8 +66,9 @@ class Corpus:
         analyzer versions differ from the installed ones.
         """
         self._index = None
-        return _ingest.ingest(self.engine, paths, stages=stages, reanalyze=reanalyze, workers=workers,
-                              embed=embed, progress=progress)
+        return _ingest.ingest(
+            self.engine, paths, stages=stages, reanalyze=reanalyze, workers=workers, embed=embed, progress=progress
+        )
 
     def add(self, doc: Interview, source: str | None = None) -> int:
         """Store an already analysed document (one transaction); returns its interview id."""
@@ -98,24 +100,52 @@ class Corpus:
         c = schema.claims.c
         with self.engine.connect() as conn:
             row = conn.execute(
-                select(c.id, c.interview_id, c.claim_id, c.text, c.speaker_name, c.score, c.type).where(c.id == claim_id)
+                select(c.id, c.interview_id, c.claim_id, c.text, c.speaker_name, c.score, c.type).where(
+                    c.id == claim_id
+                )
             ).first()
         if row is None:
             raise OnrecordError(f"no claim {claim_id} in this corpus")
-        return {"claim_id": int(row.id), "interview_id": int(row.interview_id), "ref": row.claim_id,
-                "text": row.text, "speaker": row.speaker_name, "score": row.score, "type": row.type}
+        return {
+            "claim_id": int(row.id),
+            "interview_id": int(row.interview_id),
+            "ref": row.claim_id,
+            "text": row.text,
+            "speaker": row.speaker_name,
+            "score": row.score,
+            "type": row.type,
+        }
 
     def interviews(self) -> list[dict[str, Any]]:
         iv = schema.interviews.c
         with self.engine.connect() as conn:
             rows = conn.execute(
-                select(iv.id, iv.title, iv.date, iv.outlet, iv.source, iv.n_turns, iv.n_exchanges, iv.n_claims,
-                       iv.analyzers, iv.content_hash).order_by(iv.id)
+                select(
+                    iv.id,
+                    iv.title,
+                    iv.date,
+                    iv.outlet,
+                    iv.source,
+                    iv.n_turns,
+                    iv.n_exchanges,
+                    iv.n_claims,
+                    iv.analyzers,
+                    iv.content_hash,
+                ).order_by(iv.id)
             ).all()
         return [
-            {"interview_id": int(r.id), "title": r.title, "date": r.date, "outlet": r.outlet, "source": r.source,
-             "turns": r.n_turns, "exchanges": r.n_exchanges, "claims": r.n_claims,
-             "analyzers": json.loads(r.analyzers), "content_hash": r.content_hash}
+            {
+                "interview_id": int(r.id),
+                "title": r.title,
+                "date": r.date,
+                "outlet": r.outlet,
+                "source": r.source,
+                "turns": r.n_turns,
+                "exchanges": r.n_exchanges,
+                "claims": r.n_claims,
+                "analyzers": json.loads(r.analyzers),
+                "content_hash": r.content_hash,
+            }
             for r in rows
         ]
 

@@ -64,8 +64,9 @@ def export(conn: Connection, out: Path, fmt: str) -> list[Path]:
             import pyarrow as pa
             import pyarrow.parquet as pq
 
-            pa_schema = pa.schema([(c.name, _arrow_type(c.type.python_type)) for c in table.columns
-                                   if c.name in _columns(table)])
+            pa_schema = pa.schema(
+                [(c.name, _arrow_type(c.type.python_type)) for c in table.columns if c.name in _columns(table)]
+            )
             with pq.ParquetWriter(str(path), pa_schema) as writer:
                 for chunk in _rows(conn, table):
                     writer.write_table(pa.Table.from_pylist(chunk, schema=pa_schema))
@@ -88,8 +89,9 @@ def _convokit(conn: Connection, out: Path) -> list[Path]:
     upath = out / "utterances.jsonl"
     with upath.open("w", encoding="utf-8") as fh:
         result = conn.execution_options(stream_results=True).execute(
-            select(tc.interview_id, tc.turn_id, tc.seq, tc.speaker_id, tc.speaker_name, tc.role, tc.text)
-            .order_by(tc.interview_id, tc.seq)
+            select(tc.interview_id, tc.turn_id, tc.seq, tc.speaker_id, tc.speaker_name, tc.role, tc.text).order_by(
+                tc.interview_id, tc.seq
+            )
         )
         for r in result:
             iid = int(r.interview_id)
@@ -109,9 +111,17 @@ def _convokit(conn: Connection, out: Path) -> list[Path]:
             last[iid] = uid
             fh.write(json.dumps(utt, ensure_ascii=False) + "\n")
     convs = {
-        root[iid]: {"interview_id": iid, "title": m.title, "date": m.date, "outlet": m.outlet, "program": m.program,
-                    "source": m.source, "vectors": []}
-        for iid, m in meta.items() if iid in root
+        root[iid]: {
+            "interview_id": iid,
+            "title": m.title,
+            "date": m.date,
+            "outlet": m.outlet,
+            "program": m.program,
+            "source": m.source,
+            "vectors": [],
+        }
+        for iid, m in meta.items()
+        if iid in root
     }
     files = {
         "speakers.json": {k: {**v, "vectors": []} for k, v in speakers.items()},
@@ -120,8 +130,8 @@ def _convokit(conn: Connection, out: Path) -> list[Path]:
         "index.json": {
             "utterances-index": {"role": ["<class 'str'>"], "turn": ["<class 'str'>"], "seq": ["<class 'int'>"]},
             "speakers-index": {"name": ["<class 'str'>"]},
-            "conversations-index": {k: ["<class 'str'>"] for k in
-                                    ("title", "date", "outlet", "program", "source")} | {"interview_id": ["<class 'int'>"]},
+            "conversations-index": {k: ["<class 'str'>"] for k in ("title", "date", "outlet", "program", "source")}
+            | {"interview_id": ["<class 'int'>"]},
             "overall-index": {"name": ["<class 'str'>"], "n_interviews": ["<class 'int'>"]},
             "version": 1,
             "vectors": [],

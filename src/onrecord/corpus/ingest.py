@@ -9,9 +9,11 @@ files a directory holds.
 
 from __future__ import annotations
 
+import datetime as _dt
 import glob
 import json
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -26,6 +28,20 @@ from onrecord.errors import InputError, OnrecordError
 from onrecord.io import read_file
 
 TRANSCRIPT_SUFFIXES = {".txt", ".md", ".html", ".htm", ".vtt", ".srt", ".text", ".json", ""}
+# files a directory walk passes over (they describe a folder of transcripts; name them to ingest them)
+NOT_TRANSCRIPTS = re.compile(r"^(readme|license|licence|copying|changelog|notice)(\.|$)", re.I)
+_FILENAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)")
+
+
+def date_from_name(path: str) -> str | None:
+    """An ISO date written in a file name ("2016-10-09.txt"), when it is a real date."""
+    m = _FILENAME_DATE.search(Path(path).name)
+    if m is None:
+        return None
+    try:
+        return _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+    except ValueError:
+        return None
 
 
 @dataclass
@@ -74,7 +90,12 @@ def expand_paths(paths: Iterable[str | Path]) -> list[str]:
         p = Path(s)
         if p.is_dir():
             for f in sorted(p.rglob("*")):
-                if f.is_file() and not f.name.startswith(".") and f.suffix.lower() in TRANSCRIPT_SUFFIXES:
+                if (
+                    f.is_file()
+                    and not f.name.startswith(".")
+                    and f.suffix.lower() in TRANSCRIPT_SUFFIXES
+                    and not NOT_TRANSCRIPTS.match(f.name)
+                ):
                     out[str(f)] = None
         elif p.is_file():
             out[s] = None
@@ -126,6 +147,8 @@ def analyse_job(job: _Job) -> _Result:
         doc.metadata.source = doc.metadata.source or job.path
         if doc.metadata.source == "<input>":
             doc.metadata.source = job.path
+        if not doc.metadata.date:
+            doc.metadata.date = date_from_name(job.path)
         emb = _embed_claims([(c.id, c.text) for c in doc.claims]) if job.embed else {}
         return _Result(job.path, job.digest, doc.model_dump_json(), emb, None)
     except OnrecordError as exc:

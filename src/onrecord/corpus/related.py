@@ -5,11 +5,13 @@ asserts, or both give numbers about the same thing that disagree).
 Embeddings are all-MiniLM-L6-v2 (int8 ONNX) through the clarity stage's
 embedder; vectors are unit length so inner product is cosine.  The index is a
 numpy brute-force scan below ``ANN_THRESHOLD`` claims and an HNSW graph
-(hnswlib) above it, which keeps a query in milliseconds at a million claims.
+(usearch, which ships wheels) above it, which keeps a query in milliseconds at a
+million claims.  Without usearch installed the exact scan is used at any size.
 """
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -50,22 +52,46 @@ def from_bytes(blob: bytes) -> FloatArray:
     return np.frombuffer(blob, dtype=np.float16).astype(np.float32)
 
 
-class VectorIndex:
-    """Top-k inner-product search over unit vectors: brute force or HNSW."""
+def _import_usearch() -> Any:
+    """``usearch.index``, imported after onnxruntime: loading usearch's extension first makes a later
+    ``import onnxruntime`` crash the process (usearch 2.26.6, onnxruntime 1.32), so the order is fixed here."""
+    with contextlib.suppress(ImportError):
+        import onnxruntime  # noqa: F401
+    import usearch.index
 
-    def __init__(self, vectors: FloatArray, ids: npt.NDArray[np.int64], ann: bool | None = None,
-                 ef: int = 128, m: int = 16) -> None:
+    return usearch.index
+
+
+def ann_available() -> bool:
+    try:
+        _import_usearch()
+    except ImportError:
+        return False
+    return True
+
+
+class VectorIndex:
+    """Top-k inner-product search over unit vectors: exact (numpy) or HNSW (usearch)."""
+
+    def __init__(
+        self,
+        vectors: FloatArray,
+        ids: npt.NDArray[np.int64],
+        ann: bool | None = None,
+        ef: int = 128,
+        m: int = 16,
+    ) -> None:
         self.ids = ids
         self.vectors = vectors
-        self.ann = len(ids) >= ANN_THRESHOLD if ann is None else ann
+        want = len(ids) >= ANN_THRESHOLD if ann is None else ann
+        self.ann = bool(want and len(ids) and ann_available())
+        self._ef = ef
         self._hnsw: Any = None
-        if self.ann and len(ids):
-            import hnswlib
-
-            index = hnswlib.Index(space="ip", dim=vectors.shape[1])
-            index.init_index(max_elements=len(ids), ef_construction=200, M=m, random_seed=7)
-            index.add_items(vectors, np.arange(len(ids)))
-            index.set_ef(ef)
+        if self.ann:
+            index = _import_usearch().Index(
+                ndim=vectors.shape[1], metric="ip", dtype="f16", connectivity=m, expansion_add=200, expansion_search=ef
+            )
+            index.add(np.arange(len(ids), dtype=np.uint64), np.ascontiguousarray(vectors, dtype=np.float32), threads=0)
             self._hnsw = index
 
     def query(self, vecs: FloatArray, k: int) -> tuple[npt.NDArray[np.int64], FloatArray]:
@@ -74,9 +100,11 @@ class VectorIndex:
         if k == 0:
             return np.zeros((len(vecs), 0), dtype=np.int64), np.zeros((len(vecs), 0), dtype=np.float32)
         if self._hnsw is not None:
-            self._hnsw.set_ef(max(k, 128))
-            labels, dist = self._hnsw.knn_query(vecs, k=k)
-            return labels.astype(np.int64), (1.0 - dist).astype(np.float32)
+            self._hnsw.expansion_search = max(k, self._ef)
+            found = self._hnsw.search(np.ascontiguousarray(vecs, dtype=np.float32), k)
+            keys = np.asarray(found.keys, dtype=np.int64).reshape(len(vecs), -1)
+            dist = np.asarray(found.distances, dtype=np.float32).reshape(len(vecs), -1)
+            return keys, (1.0 - dist).astype(np.float32)
         sims = vecs @ self.vectors.T
         part = np.argpartition(-sims, k - 1, axis=1)[:, :k]
         order = np.take_along_axis(sims, part, axis=1).argsort(axis=1)[:, ::-1]
@@ -148,7 +176,9 @@ def load_index(conn: Connection, ann: bool | None = None) -> tuple[VectorIndex, 
     return VectorIndex(vecs, ids, ann=ann), iv
 
 
-def related(conn: Connection, claim_pk: int, k: int = 10, index: tuple[VectorIndex, Any] | None = None) -> list[Related]:
+def related(
+    conn: Connection, claim_pk: int, k: int = 10, index: tuple[VectorIndex, Any] | None = None
+) -> list[Related]:
     """Claims in *other* interviews that repeat or oppose claim ``claim_pk``."""
     c = schema.claims.c
     row = conn.execute(select(c.id, c.interview_id, c.text, c.embedding).where(c.id == claim_pk)).first()
@@ -161,8 +191,11 @@ def related(conn: Connection, claim_pk: int, k: int = 10, index: tuple[VectorInd
     idx, interview_of = index or load_index(conn)
     q = from_bytes(row.embedding)[None, :]
     pos, sims = idx.query(q, min(len(idx.ids), k * 5 + 20))
-    cands = [(int(idx.ids[p]), float(s)) for p, s in zip(pos[0], sims[0], strict=True)
-             if int(interview_of[p]) != int(row.interview_id)]
+    cands = [
+        (int(idx.ids[p]), float(s))
+        for p, s in zip(pos[0], sims[0], strict=True)
+        if int(interview_of[p]) != int(row.interview_id)
+    ]
     if not cands:
         return []
     texts = {

@@ -10,16 +10,17 @@ bound as parameters, never formatted into SQL.
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, select, text
 
-from onrecord.corpus import speakers
+from onrecord.corpus import schema, speakers
+from onrecord.corpus.defaults import KINDS
 from onrecord.errors import OnrecordError
 
-KINDS = ("turn", "question", "answer", "claim")
 MARK_START, MARK_END = "<mark>", "</mark>"
 _DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _WORD_RE = re.compile(r"\w+(?:['’]\w+)*\*?", re.UNICODE)
@@ -73,8 +74,15 @@ def fts5_query(terms: list[Term]) -> str:
     parts: list[str] = []
     for t in terms:
         quoted = '"' + " ".join(w.replace('"', "") for w in t.words) + '"' + ("*" if t.prefix else "")
-        if t.or_before and parts:
-            parts.append("OR")
+        if t.prefix:
+            # FTS5 runs a prefix through the porter stemmer too ("unemploy" -> "unemploi"), which then
+            # misses the indexed stems; also match the prefix without the endings porter rewrites
+            trimmed = t.words[-1].rstrip("yeis")
+            if len(t.words) == 1 and len(trimmed) >= 3 and trimmed != t.words[-1]:
+                quoted = f'({quoted} OR "{trimmed}"*)'
+
+        if parts:
+            parts.append("OR" if t.or_before else "AND")
         parts.append(quoted)
     return " ".join(parts)
 
@@ -95,9 +103,14 @@ def pg_query(terms: list[Term]) -> str:
 def _check_date(value: str | None, name: str) -> str | None:
     if value is None:
         return None
-    if not _DATE_RE.match(value.strip()):
+    v = value.strip()
+    if not _DATE_RE.match(v):
         raise QueryError(f"--{name} {value!r}: use YYYY, YYYY-MM or YYYY-MM-DD")
-    return value.strip()
+    try:
+        _dt.date.fromisoformat((v + "-01-01")[:10] if len(v) < 10 else v)
+    except ValueError:
+        raise QueryError(f"--{name} {value!r}: no such date") from None
+    return v
 
 
 @dataclass
@@ -117,6 +130,8 @@ class Hit:
     score: float
     snippet: str
     text: str
+    claim_id: int | None = None
+    """For claim hits: the claim's corpus id, for ``onrecord related CLAIM_ID``."""
 
     def as_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -193,7 +208,7 @@ def search(
             "snippet(search_fts, 0, '<mark>', '</mark>', '…', 24) AS snip "
             "FROM search_fts JOIN search_docs d ON d.id = search_fts.rowid "
             "JOIN interviews i ON i.id = d.interview_id "
-            f"WHERE search_fts MATCH :q{extra} ORDER BY score LIMIT :limit OFFSET :offset"
+            f"WHERE search_fts MATCH :q{extra} ORDER BY score, d.id LIMIT :limit OFFSET :offset"
         )
     else:
         params["q"] = pg_query(terms)
@@ -203,15 +218,41 @@ def search(
             "ts_headline('english', d.text, q.tsq, "
             "'StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=10, MaxFragments=2, FragmentDelimiter=\" … \"') "
             "AS snip FROM search_docs d CROSS JOIN q JOIN interviews i ON i.id = d.interview_id "
-            f"WHERE d.tsv @@ q.tsq{extra} ORDER BY score LIMIT :limit OFFSET :offset"
+            f"WHERE d.tsv @@ q.tsq{extra} ORDER BY score, d.id LIMIT :limit OFFSET :offset"
         )
     rows = conn.execute(text(sql), params).all()
-    return [
+    hits = [
         Hit(
-            kind=r.kind, interview_id=int(r.interview_id), ref=r.ref, speaker=r.speaker_name,
-            speaker_id=r.speaker_id, role=r.role, date=r.date, outlet=r.outlet, title=r.title,
-            clarity=r.clarity, evasion=r.evasion, claim_type=r.claim_type, score=round(-float(r.score), 4),
-            snippet=r.snip, text=r.text,
+            kind=r.kind,
+            interview_id=int(r.interview_id),
+            ref=r.ref,
+            speaker=r.speaker_name,
+            speaker_id=r.speaker_id,
+            role=r.role,
+            date=r.date,
+            outlet=r.outlet,
+            title=r.title,
+            clarity=r.clarity,
+            evasion=r.evasion,
+            claim_type=r.claim_type,
+            score=round(-float(r.score), 4),
+            snippet=r.snip,
+            text=r.text,
         )
         for r in rows
     ]
+    claim_hits = [h for h in hits if h.kind == "claim"]
+    if claim_hits:
+        c = schema.claims.c
+        pks = {
+            (int(r.interview_id), str(r.claim_id)): int(r.id)
+            for r in conn.execute(
+                select(c.id, c.interview_id, c.claim_id).where(
+                    c.interview_id.in_({h.interview_id for h in claim_hits}),
+                    c.claim_id.in_({h.ref for h in claim_hits}),
+                )
+            )
+        }
+        for h in claim_hits:
+            h.claim_id = pks.get((h.interview_id, h.ref))
+    return hits

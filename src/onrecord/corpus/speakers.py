@@ -17,9 +17,13 @@ The rule (documented in docs/corpus.md):
   surname-only identity, so an ambiguous "Bush" never pollutes either Bush.
 * A full name arriving where only a surname-only identity exists upgrades it
   (its display name becomes the fuller form).
-* Title-only labels ("THE PRESIDENT") and anonymous ones ("Q", "REPORTER")
-  name nobody across interviews: title-only labels get an identity scoped to
-  their interview, anonymous ones none.
+* Title-only labels ("THE PRESIDENT"), function labels ("HOST", "MODERATOR",
+  "SENIOR ADMINISTRATION OFFICIAL") and anonymous ones ("Q", "REPORTER")
+  name nobody across interviews by themselves.  "The President" becomes a
+  person when the interview says who: a title naming "President Biden", or,
+  for the US government's own layouts (White House, Public Papers), the US
+  president in office on the interview's date.  Otherwise a title-only
+  label gets an identity scoped to its interview, and anonymous ones none.
 """
 
 from __future__ import annotations
@@ -42,6 +46,15 @@ class NameParts:
     scoped: bool = False
 
 
+# labels that name a function, not a person ("HOST", "MODERATOR", "SENIOR ADMINISTRATION OFFICIAL")
+_ROLE_ONLY = re.compile(
+    r"^(?:(?:the|a|an|senior|administration|white|house|cnn|abc|nbc|cbs|fox|bbc|pbs|npr|member|of|co-?)\s*)*"
+    r"(?:host|co-?host|moderator|anchor|correspondent|interviewer|reporter|journalist|panelist|official|aide|"
+    r"audience|staff|spokesperson|spokesman|spokeswoman|narrator|announcer|translator|interpreter)s?$",
+    re.I,
+)
+
+
 def _norm(token: str) -> str:
     return token.lower().strip(".,")
 
@@ -54,7 +67,7 @@ def parse_name(raw: str, scope: str | None = None) -> NameParts | None:
     if parsed.name is None or parsed.key is None:
         return None
     low = raw.strip().rstrip(":.").strip().lower()
-    if low in TITLE_ONLY or parsed.name in TITLE_ONLY.values():
+    if low in TITLE_ONLY or parsed.name in TITLE_ONLY.values() or _ROLE_ONLY.match(parsed.name):
         key = f"{parsed.key}#{scope or ''}"
         return NameParts(parsed.name, key, None, None, scoped=True)
     tokens = [t for t in re.split(r"\s+", parsed.name) if t]
@@ -63,6 +76,49 @@ def parse_name(raw: str, scope: str | None = None) -> NameParts | None:
     first = _norm(tokens[0])
     middle = " ".join(_norm(t) for t in tokens[1:-1]) or None
     return NameParts(parsed.name, parsed.key, first, middle)
+
+
+# Inauguration dates of US presidents (for "The President" in White House / Public Papers transcripts)
+US_PRESIDENTS: tuple[tuple[str, str], ...] = (
+    ("1953-01-20", "Dwight D. Eisenhower"),
+    ("1961-01-20", "John F. Kennedy"),
+    ("1963-11-22", "Lyndon B. Johnson"),
+    ("1969-01-20", "Richard Nixon"),
+    ("1974-08-09", "Gerald Ford"),
+    ("1977-01-20", "Jimmy Carter"),
+    ("1981-01-20", "Ronald Reagan"),
+    ("1989-01-20", "George H. W. Bush"),
+    ("1993-01-20", "Bill Clinton"),
+    ("2001-01-20", "George W. Bush"),
+    ("2009-01-20", "Barack Obama"),
+    ("2017-01-20", "Donald Trump"),
+    ("2021-01-20", "Joe Biden"),
+    ("2025-01-20", "Donald Trump"),
+)
+US_GOVERNMENT_LAYOUTS = frozenset({"whitehouse", "ppp"})
+_TITLE_PRESIDENT_RE = re.compile(
+    r"\bPresident\s+((?:[A-Z][\w'’-]+\.?\s+){0,2}[A-Z][\w'’-]+)(?=\s+(?i:and|in|at|on|of|to|with|for|during|aboard)\b|[,:;.]|$)"
+)
+
+
+def title_holder(raw: str, title: str | None, layout: str | None, date: str | None) -> str | None:
+    """Who a title-only label ("THE PRESIDENT") names in this interview, when the interview says; else None."""
+    low = raw.strip().rstrip(":.").strip().lower()
+    if TITLE_ONLY.get(low) != "The President":
+        return None
+    if title:
+        named = {m.group(1).strip() for m in _TITLE_PRESIDENT_RE.finditer(title)}
+        if len(named) == 1:
+            return named.pop()
+        if len(named) > 1:
+            return None  # "President Biden and President Zelenskyy": the label does not say which
+    if layout in US_GOVERNMENT_LAYOUTS and date and re.match(r"^\d{4}-\d{2}-\d{2}$", date):
+        holder = None
+        for start, name in US_PRESIDENTS:
+            if date >= start:
+                holder = name
+        return holder
+    return None
 
 
 def _token_compatible(a: str, b: str) -> bool:
@@ -190,7 +246,8 @@ def lookup(conn: Connection, name: str) -> list[int]:
     for r in rows:
         cand = NameParts(str(r.name), parts.key, r.first, r.middle)
         if cand.first is None or (
-            _token_compatible(parts.first, cand.first) and (parts.middle is None or _middle_compatible(parts.middle, cand.middle))
+            _token_compatible(parts.first, cand.first)
+            and (parts.middle is None or _middle_compatible(parts.middle, cand.middle))
         ):
             out.append(int(r.id))
     return out

@@ -23,7 +23,6 @@ from onrecord.corpus import schema, speakers
 from onrecord.document import QUESTION_ROLES, Interview
 from onrecord.errors import OnrecordError
 
-DEFAULT_URL = "sqlite:///onrecord.db"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
@@ -59,7 +58,7 @@ def open_engine(url: str) -> Engine:
     url = normalise_url(url)
     try:
         parsed = make_url(url)
-    except ArgumentError as exc:
+    except ArgumentError:
         raise CorpusError(f"not a database URL: {url!r}") from None
     backend = parsed.get_backend_name()
     if backend not in {"sqlite", "postgresql"}:
@@ -111,9 +110,7 @@ def migrate(engine: Engine) -> None:
 
 
 def stored_analyzers(conn: Connection, digest: str) -> dict[str, str] | None:
-    row = conn.execute(
-        select(schema.interviews.c.analyzers).where(schema.interviews.c.content_hash == digest)
-    ).first()
+    row = conn.execute(select(schema.interviews.c.analyzers).where(schema.interviews.c.content_hash == digest)).first()
     return None if row is None else dict(json.loads(row[0]))
 
 
@@ -175,7 +172,13 @@ def store_document(
         if not name:
             return None
         if name not in ids:
-            ids[name] = speakers.resolve(conn, name, scope)
+            holder = speakers.title_holder(name, md.title, doc.layout, md.date)
+            if holder is not None:
+                ids[name] = speakers.resolve(conn, holder, scope)
+                if ids[name] is not None:
+                    speakers._add_aliases(conn, ids[name], name)  # type: ignore[arg-type]
+            else:
+                ids[name] = speakers.resolve(conn, name, scope)
         return ids[name]
 
     appearances: dict[int, dict[str, Any]] = {}
@@ -186,27 +189,47 @@ def store_document(
                 if s is not None:
                     speakers._add_aliases(conn, s, alias)
             if s is not None:
-                appearances.setdefault(s, {"interview_id": interview_id, "speaker_id": s, "name": p.name, "role": p.role})
+                appearances.setdefault(
+                    s, {"interview_id": interview_id, "speaker_id": s, "name": p.name, "role": p.role}
+                )
     turn_rows = []
     turn_speaker: dict[str, tuple[int | None, str | None, str]] = {}
     for seq, t in enumerate(doc.turns):
         s = sid(t.speaker)
         turn_speaker[t.id] = (s, t.speaker, t.role)
         if s is not None:
-            appearances.setdefault(s, {"interview_id": interview_id, "speaker_id": s, "name": t.speaker, "role": t.role})
+            appearances.setdefault(
+                s, {"interview_id": interview_id, "speaker_id": s, "name": t.speaker, "role": t.role}
+            )
         turn_rows.append(
             {
-                "interview_id": interview_id, "turn_id": t.id, "seq": seq, "speaker_id": s, "speaker_name": t.speaker,
-                "role": t.role, "text": t.text, "start": t.start, "end": t.end,
+                "interview_id": interview_id,
+                "turn_id": t.id,
+                "seq": seq,
+                "speaker_id": s,
+                "speaker_name": t.speaker,
+                "role": t.role,
+                "text": t.text,
+                "start": t.start,
+                "end": t.end,
             }
         )
     base = {"interview_id": interview_id, "date": md.date, "outlet": md.outlet}
     search_rows: list[dict[str, Any]] = []
     for row in turn_rows:
         search_rows.append(
-            {**base, "kind": "turn", "ref": row["turn_id"], "speaker_id": row["speaker_id"],
-             "speaker_name": row["speaker_name"], "role": row["role"], "clarity": None, "evasion": None,
-             "claim_type": None, "text": row["text"]}
+            {
+                **base,
+                "kind": "turn",
+                "ref": row["turn_id"],
+                "speaker_id": row["speaker_id"],
+                "speaker_name": row["speaker_name"],
+                "role": row["role"],
+                "clarity": None,
+                "evasion": None,
+                "claim_type": None,
+                "text": row["text"],
+            }
         )
     exchange_rows = []
     for x in doc.exchanges:
@@ -216,24 +239,52 @@ def store_document(
         evasion, evasion_conf = _label(x.evasion)
         exchange_rows.append(
             {
-                "interview_id": interview_id, "exchange_id": x.id, "question_turn": x.question.turn,
-                "question_text": x.question.text, "question_kind": x.question.kind, "asker_id": asker[0],
-                "asked_by": x.asked_by, "answer_turn": x.answer.turn if x.answer else None,
-                "answer_text": x.answer.text if x.answer else None, "answerer_id": answerer[0],
-                "follow_up_of": x.follow_up_of, "pushback": bool(x.pushback), "clarity": clarity,
-                "clarity_confidence": clarity_conf, "evasion": evasion, "evasion_confidence": evasion_conf,
+                "interview_id": interview_id,
+                "exchange_id": x.id,
+                "question_turn": x.question.turn,
+                "question_text": x.question.text,
+                "question_kind": x.question.kind,
+                "asker_id": asker[0],
+                "asked_by": x.asked_by,
+                "answer_turn": x.answer.turn if x.answer else None,
+                "answer_text": x.answer.text if x.answer else None,
+                "answerer_id": answerer[0],
+                "follow_up_of": x.follow_up_of,
+                "pushback": bool(x.pushback),
+                "clarity": clarity,
+                "clarity_confidence": clarity_conf,
+                "evasion": evasion,
+                "evasion_confidence": evasion_conf,
             }
         )
         search_rows.append(
-            {**base, "kind": "question", "ref": x.id, "speaker_id": asker[0], "speaker_name": asker[1],
-             "role": x.asked_by if x.asked_by in QUESTION_ROLES else asker[2], "clarity": clarity,
-             "evasion": evasion, "claim_type": None, "text": x.question.text}
+            {
+                **base,
+                "kind": "question",
+                "ref": x.id,
+                "speaker_id": asker[0],
+                "speaker_name": asker[1],
+                "role": x.asked_by if x.asked_by in QUESTION_ROLES else asker[2],
+                "clarity": clarity,
+                "evasion": evasion,
+                "claim_type": None,
+                "text": x.question.text,
+            }
         )
         if x.answer is not None:
             search_rows.append(
-                {**base, "kind": "answer", "ref": x.id, "speaker_id": answerer[0], "speaker_name": answerer[1],
-                 "role": answerer[2], "clarity": clarity, "evasion": evasion, "claim_type": None,
-                 "text": x.answer.text}
+                {
+                    **base,
+                    "kind": "answer",
+                    "ref": x.id,
+                    "speaker_id": answerer[0],
+                    "speaker_name": answerer[1],
+                    "role": answerer[2],
+                    "clarity": clarity,
+                    "evasion": evasion,
+                    "claim_type": None,
+                    "text": x.answer.text,
+                }
             )
     claim_rows = []
     for c in doc.claims:
@@ -241,20 +292,44 @@ def store_document(
         s = sid(c.speaker) if c.speaker else spk[0]
         claim_rows.append(
             {
-                "interview_id": interview_id, "claim_id": c.id, "turn_id": c.turn, "speaker_id": s,
-                "speaker_name": c.speaker or spk[1], "holder": c.holder, "text": c.text, "score": float(c.score),
-                "type": c.type, "start": c.start, "end": c.end,
+                "interview_id": interview_id,
+                "claim_id": c.id,
+                "turn_id": c.turn,
+                "speaker_id": s,
+                "speaker_name": c.speaker or spk[1],
+                "holder": c.holder,
+                "text": c.text,
+                "score": float(c.score),
+                "type": c.type,
+                "start": c.start,
+                "end": c.end,
                 "embedding": (embeddings or {}).get(c.id),
             }
         )
         search_rows.append(
-            {**base, "kind": "claim", "ref": c.id, "speaker_id": s, "speaker_name": c.speaker or spk[1],
-             "role": spk[2], "clarity": None, "evasion": None, "claim_type": c.type, "text": c.text}
+            {
+                **base,
+                "kind": "claim",
+                "ref": c.id,
+                "speaker_id": s,
+                "speaker_name": c.speaker or spk[1],
+                "role": spk[2],
+                "clarity": None,
+                "evasion": None,
+                "claim_type": c.type,
+                "text": c.text,
+            }
         )
     stance_rows = [
         {
-            "interview_id": interview_id, "kind": st.kind, "text": st.span.text, "target": st.target,
-            "speaker_id": sid(st.speaker), "speaker_name": st.speaker, "start": st.span.start, "end": st.span.end,
+            "interview_id": interview_id,
+            "kind": st.kind,
+            "text": st.span.text,
+            "target": st.target,
+            "speaker_id": sid(st.speaker),
+            "speaker_name": st.speaker,
+            "start": st.span.start,
+            "end": st.span.end,
         }
         for st in doc.stances
     ]
