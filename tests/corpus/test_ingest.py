@@ -11,7 +11,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from onrecord.corpus import Corpus, schema, store
 from onrecord.corpus.ingest import date_from_name, expand_paths
@@ -41,6 +41,11 @@ def _consistent(corpus: Corpus) -> None:
         for t in (schema.turns, schema.exchanges, schema.search_docs, schema.appearances):
             orphans = conn.execute(select(func.count()).select_from(t).where(t.c.interview_id.not_in(ids)))
             assert orphans.scalar_one() == 0
+        if conn.dialect.name == "sqlite":
+            # the full-text index reads its text from search_docs: it must hold exactly those rows
+            conn.execute(text("INSERT INTO search_fts(search_fts, rank) VALUES ('integrity-check', 1)"))
+            indexed = conn.execute(text("SELECT count(*) FROM search_fts_docsize")).scalar_one()
+            assert indexed == conn.execute(select(func.count()).select_from(schema.search_docs)).scalar_one()
 
 
 def test_ingest_is_idempotent_by_content_hash(corpus: Corpus, transcripts: Path) -> None:

@@ -193,9 +193,12 @@ def upgrade() -> None:
     op.create_index(op.f("ix_turns_speaker_id"), "turns", ["speaker_id"], unique=False)
     bind = op.get_bind()
     if bind.dialect.name == "sqlite":
-        # rowid = search_docs.id; stores its own copy of the text so rows can be deleted by rowid
+        # External content: the index reads text (for snippets) from search_docs instead of
+        # keeping a second copy.  rowid = search_docs.id; store.delete_interview removes the
+        # index rows while the search_docs rows still exist, as FTS5 needs the old text.
         op.execute(
-            "CREATE VIRTUAL TABLE search_fts USING fts5(text, tokenize = 'porter unicode61 remove_diacritics 2')"
+            "CREATE VIRTUAL TABLE search_fts USING fts5(text, content = 'search_docs', content_rowid = 'id', "
+            "tokenize = 'porter unicode61 remove_diacritics 2')"
         )
     elif bind.dialect.name == "postgresql":
         op.execute(
