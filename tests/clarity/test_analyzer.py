@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import onrecord
 from onrecord import analyzers
+from onrecord.analyzers.clarity import evidence_for
+from onrecord.clarity.model import Prediction
 
 TRANSCRIPT = """\
 Q: Will you sign the infrastructure bill this week?
@@ -39,3 +41,32 @@ def test_clarity_stage_labels_exchanges_with_evidence_offsets() -> None:
     # JSON round trip keeps the labels
     again = onrecord.Interview.model_validate_json(doc.model_dump_json())
     assert again.exchanges[1].evasion == second.evasion
+
+
+PUSHBACK = """\
+Q: Who are you speaking to in Washington?
+
+THE PRESIDENT: It will not be right for me to say more than was released. Our relations with the United States \
+are developing very successfully.
+
+Q: That wasn't the question. Who are you speaking to in Washington?
+
+THE PRESIDENT: We talk to the State Department.
+"""
+
+
+def test_evidence_names_refusal_pushback_and_always_points_somewhere() -> None:
+    doc = onrecord.analyze(PUSHBACK, stages=())
+    first, last = doc.exchanges[0], doc.exchanges[-1]
+    assert first.pushback and last.answer is not None
+    dodge = Prediction("Ambivalent", 0.6, "Dodging", 0.4)
+    ev, ev_e = evidence_for(doc, first, dodge)
+    assert ev == ev_e
+    reasons = {e.reason: e.text for e in ev}
+    # a refusal inside an evasive answer is reported as a refusal, not as a change of subject
+    assert reasons["refuses or postpones the answer"].startswith("It will not be right for me to say")
+    assert "wasn't the question" in reasons["the interviewer pushes back in the next turn"]
+    declined = Prediction("Clear Non-Reply", 0.6, "Declining to answer", 0.4)
+    ev, _ = evidence_for(doc, last, declined)
+    assert ev and all(doc.text[e.start : e.end] == e.text for e in ev)
+    assert not any("refuses" in e.reason for e in ev)  # "talk to the State Department" is no refusal

@@ -25,8 +25,9 @@ def test_cues() -> None:
 
 
 def test_type_match_features() -> None:
-    named = dict(zip(FEATURE_NAMES, features("How many troops will stay?", "About 2,500 troops will stay."),
-                     strict=True))
+    named = dict(
+        zip(FEATURE_NAMES, features("How many troops will stay?", "About 2,500 troops will stay."), strict=True)
+    )
     assert named["match_howmany_num"] == 1.0
     named = dict(zip(FEATURE_NAMES, features("Will you veto the bill?", "Yes. I will veto it."), strict=True))
     assert named["match_yesno_start"] == 1.0
@@ -36,3 +37,14 @@ def test_clean_answer_drops_call_on_next_reporter() -> None:
     assert clean_answer("We will solve it peacefully.Kevin [Kevin Corke, NBC News].") == "We will solve it peacefully."
     assert clean_answer("Good. The next question was to Bloomberg.") == "Good."
     assert clean_answer("No.") == "No."
+
+
+def test_refusal_cue_is_not_fooled_by_talk_to_the() -> None:
+    def kinds(text: str) -> set[str]:
+        return {h.cue for h in cue_sentences(text)}
+
+    assert "refusal" not in kinds("We speak with the administration; we talk to the State Department.")
+    assert "refusal" in kinds("Ask him. I already answered.")
+    assert "refusal" in kinds("You'd have to ask the Pentagon about that.")
+    assert "refusal" in kinds("It will not be right for me to say more than was released in the press.")
+    assert "refusal" in kinds("I'm not in a position to comment on an ongoing investigation.")

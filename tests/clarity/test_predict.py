@@ -6,12 +6,18 @@ from onrecord.clarity import CLARITY_LABELS, EVASION_LABELS, EVASION_TO_CLARITY,
 from onrecord.clarity.model import load_model
 
 PAIRS = [
-    {"question": "When will you announce the sanctions?",
-     "answer": "I'm not going to get into that. We will disclose this information after the meeting."},
-    {"question": "How many troops are still in the country?",
-     "answer": "I don't know. I haven't seen the latest numbers, so I can't tell you."},
-    {"question": "Will you veto the bill if it reaches your desk?",
-     "answer": "Yes. I will veto the bill if it reaches my desk, and I've told the Speaker that."},
+    {
+        "question": "When will you announce the sanctions?",
+        "answer": "I'm not going to get into that. We will disclose this information after the meeting.",
+    },
+    {
+        "question": "How many troops are still in the country?",
+        "answer": "I don't know. I haven't seen the latest numbers, so I can't tell you.",
+    },
+    {
+        "question": "Will you veto the bill if it reaches your desk?",
+        "answer": "Yes. I will veto the bill if it reaches my desk, and I've told the Speaker that.",
+    },
     {"question": "Do you support the ceasefire?", "answer": "What do you mean? Which ceasefire?"},
 ]
 

@@ -35,6 +35,10 @@ _CUES_FOR = {
     "Dodging": ("deflect",),
     "Partial/half-answer": ("partial",),
 }
+#: a sentence where several cues fire is reported under the most telling one
+_CUE_PRIORITY = ("refusal", "ignorance", "clarify", "partial", "deflect")
+#: cues worth showing for any answer that is not a clear reply, whatever its fine label
+_STRONG_CUES = ("refusal", "ignorance", "clarify")
 _MAX_EVIDENCE = 4
 
 
@@ -53,10 +57,11 @@ def evidence_for(doc: Interview, ex: Exchange, pred: Prediction) -> tuple[list[E
     """(clarity evidence, evasion evidence) for one labelled exchange."""
     assert ex.answer is not None
     sents = split(doc.text, ex.answer.start, ex.answer.end) or [(ex.answer.start, ex.answer.end)]
-    cues: list[tuple[str, int, int]] = []
+    cues: list[tuple[set[str], int, int]] = []  # (cues that fire, sentence span)
     for s, e in sents[:60]:
-        for hit in feats.cue_sentences(doc.text[s:e], limit=1):
-            cues.append((hit.cue, s, e))
+        kinds = {hit.cue for hit in feats.cue_sentences(doc.text[s:e], limit=1)}
+        if kinds:
+            cues.append((kinds, s, e))
     question = ex.question.text
     best = feats.best_sentence(question, doc.text[ex.answer.start : ex.answer.end])
     common: list[Evidence] = []
@@ -69,10 +74,18 @@ def evidence_for(doc: Interview, ex: Exchange, pred: Prediction) -> tuple[list[E
             reason = "answers yes or no up front" if feats.yes_no_start(doc.text[fs:fe]) else "opening of the answer"
             common.append(_ev(doc, fs, fe, reason))
     else:
-        wanted = _CUES_FOR.get(pred.evasion, ()) + _CUES_FOR.get(pred.clarity, ())
-        for cue, s, e in cues:
-            if cue in wanted and all(ev.start != s for ev in common):
-                common.append(_ev(doc, s, e, _CUE_REASON[cue]))
+        wanted = set(_CUES_FOR.get(pred.evasion, ()) + _CUES_FOR.get(pred.clarity, ()))
+        # first the cues the label calls for, then any refusal / ignorance / clarification sentence
+        # a sentence is reported under its most telling cue: a refusal first (a refusal that also
+        # deflects is a refusal), then the cues the label calls for, then the other strong ones
+        shown = wanted | set(_STRONG_CUES)
+        order = ["refusal"] + [c for c in _CUE_PRIORITY if c in wanted and c != "refusal"]
+        order += [c for c in _CUE_PRIORITY if c in shown and c not in order]
+        for allowed in (wanted, shown):
+            for kinds, s, e in cues:
+                if kinds & allowed and all(ev.start != s for ev in common):
+                    hit = next(c for c in order if c in kinds & shown)
+                    common.append(_ev(doc, s, e, _CUE_REASON[hit]))
         if pred.clarity == "Ambivalent" and (best is None or best[2] < 0.34):
             fs, fe = sents[0]
             if all(ev.start != fs for ev in common):
@@ -80,6 +93,9 @@ def evidence_for(doc: Interview, ex: Exchange, pred: Prediction) -> tuple[list[E
         if not common and best is not None and best[2] > 0:
             s, e = best[0] + ex.answer.start, best[1] + ex.answer.start
             common.append(_ev(doc, s, e, "closest the answer comes to the question"))
+        if not common:
+            fs, fe = sents[0]
+            common.append(_ev(doc, fs, fe, "opening of the answer (no cue found)"))
     if pred.clarity != "Clear Reply" and ex.pushback and ex.pushback_evidence is not None:
         pb = ex.pushback_evidence
         common.append(_ev(doc, pb.start, pb.end, "the interviewer pushes back in the next turn"))

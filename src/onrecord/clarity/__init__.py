@@ -4,7 +4,7 @@
     predict_pairs([{"question": "Will you run again?", "answer": "I'm not going to get into that."}])
 
 The model (hand-made features + MiniLM int8 ONNX embeddings -> calibrated
-logistic heads) is described in docs/clarity.md and its MODEL_CARD.md.
+logistic heads blended with gradient-boosted trees) is described in docs/clarity.md and its MODEL_CARD.md.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Score a clarity model on QEvasion's public test split with the official scorers.
 
-    onrecord evaluate clarity --data ../shared/data/qevasion [--format json]
+onrecord evaluate clarity --data ../shared/data/qevasion [--format json]
 """
 
 from __future__ import annotations
@@ -53,14 +53,18 @@ def score(
         "rows": len(gold_clarity),
         "task1_macro_f1": round(macro_f1(gold_clarity, pred_clarity, CLARITY_LABELS), 4),
         "task1_accuracy": round(accuracy(gold_clarity, pred_clarity), 4),
-        "task1_per_class_f1": {k: round(v, 4) for k, v in per_class_f1(gold_clarity, pred_clarity,
-                                                                       CLARITY_LABELS).items()},
-        "task1_confusion": {"labels": list(CLARITY_LABELS),
-                            "rows_gold_cols_pred": confusion(gold_clarity, pred_clarity, CLARITY_LABELS)},
+        "task1_per_class_f1": {
+            k: round(v, 4) for k, v in per_class_f1(gold_clarity, pred_clarity, CLARITY_LABELS).items()
+        },
+        "task1_confusion": {
+            "labels": list(CLARITY_LABELS),
+            "rows_gold_cols_pred": confusion(gold_clarity, pred_clarity, CLARITY_LABELS),
+        },
         "task2_macro_f1": round(any_annotator_macro_f1(gold_evasion, pred_evasion, EVASION_LABELS), 4),
         "task2_accuracy": round(any_annotator_accuracy(gold_evasion, pred_evasion), 4),
-        "task2_per_class_f1": {k: round(v, 4) for k, v in any_annotator_per_class_f1(gold_evasion, pred_evasion,
-                                                                                     EVASION_LABELS).items()},
+        "task2_per_class_f1": {
+            k: round(v, 4) for k, v in any_annotator_per_class_f1(gold_evasion, pred_evasion, EVASION_LABELS).items()
+        },
         "task2_confusion": {
             "labels": list(EVASION_LABELS),
             "rows_gold_cols_pred": confusion(

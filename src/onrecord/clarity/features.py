@@ -37,6 +37,7 @@ _DATE = re.compile(
     0,
 )
 _PLACE_PERSON = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
+# fmt: off
 _STOP = frozenset(
     [
         "a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as",
@@ -53,6 +54,7 @@ _STOP = frozenset(
         "things", "lot", "way", "look", "q", "question", "ask", "asked"
     ]
 )
+# fmt: on
 
 _YN_START = re.compile(
     r"^\W*(?:well,?\s+|look,?\s+|oh,?\s+|sure,?\s+)?(?:yes|yeah|yep|no|nope|sure|absolutely|of course|certainly|"
@@ -78,7 +80,10 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"go into|tell|say|characterize|negotiate|get ahead)|not going to negotiate|(?:we|i) will (?:disclose|"
         r"announce|let you know|tell you)(?: \w+){0,4} (?:after|later|when|at the appropriate|in due)|"
         r"at the appropriate time|in due course|you'?ll (?:find out|see|know)|stay tuned|i'?ll let (?:them|him|her|"
-        r"the|others|you)|(?:ask|refer you to|talk to) (?:the|them|him|her)\b|i'?m not going to (?:do that|answer that)"
+        r"the|others|you)|(?:you(?:'d| would)? (?:have to|need to|should|could|might want to|can) (?:ask|talk to|"
+        r"check with)|refer you to|^ask) (?:the|them|him|her)\b|i'?m not going to (?:do that|answer that)"
+        r"|(?:would|will)(?: not|n'?t) be (?:right|proper|appropriate|wise) (?:for me )?to|not in a position to "
+        r"(?:say|comment|discuss|tell|talk|get into|announce)|(?:i'?ll|let me) leave it (?:at that|there)"
         r"|wouldn'?t be appropriate|not appropriate for me|not (?:something|anything) i(?:'m| am| can| will| would)|"
         r"i shouldn'?t even have answered|not going to (?:get|go) (?:into|there)|i never talk about|"
         r"i don'?t talk about|we don'?t talk about|i'?m not going to telegraph|i don'?t telegraph|"
@@ -152,13 +157,31 @@ _Q_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("q_how", re.compile(r"\bhow\b(?! (?:many|much|long|soon|often|far|big|high|low))", re.I)),
     ("q_what", re.compile(r"\bwhat\b|\bwhich\b", re.I)),
     ("q_will", re.compile(r"\b(?:will|would|going to|plan|intend|expect)\b", re.I)),
-    ("q_opinion", re.compile(r"\b(?:do you (?:think|believe|feel|agree)|your (?:view|opinion|reaction|response|message|"
-                             r"assessment)|how do you (?:respond|feel|view|see))\b", re.I)),
-    ("q_commit", re.compile(r"\b(?:will you|would you|can you|could you|are you (?:going|willing|prepared|ready)|"
-                            r"commit|promise|guarantee|rule out|pledge)\b", re.I)),
+    (
+        "q_opinion",
+        re.compile(
+            r"\b(?:do you (?:think|believe|feel|agree)|your (?:view|opinion|reaction|response|message|"
+            r"assessment)|how do you (?:respond|feel|view|see))\b",
+            re.I,
+        ),
+    ),
+    (
+        "q_commit",
+        re.compile(
+            r"\b(?:will you|would you|can you|could you|are you (?:going|willing|prepared|ready)|"
+            r"commit|promise|guarantee|rule out|pledge)\b",
+            re.I,
+        ),
+    ),
     ("q_or", re.compile(r"\bor\b", re.I)),
-    ("q_tell", re.compile(r"\b(?:tell us|can you (?:tell|say|give|share|describe|explain)|explain|describe|"
-                          r"elaborate|update)\b", re.I)),
+    (
+        "q_tell",
+        re.compile(
+            r"\b(?:tell us|can you (?:tell|say|give|share|describe|explain)|explain|describe|"
+            r"elaborate|update)\b",
+            re.I,
+        ),
+    ),
 )
 
 _TRAILER = re.compile(
@@ -275,6 +298,7 @@ FEATURE_NAMES: list[str] = []
 
 
 def _names() -> list[str]:
+    # fmt: off
     names = [
         "log_a_chars", "log_a_words", "log_a_sents", "log_q_words", "log_ctx_words", "ctx_questions",
         "q_in_ctx", "q_has_qmark", "q_yesno", "a_short", "a_very_short", "a_has_qmark_first2",
@@ -289,6 +313,7 @@ def _names() -> list[str]:
         names += [f"{cue}_first", f"{cue}_first3", f"{cue}_dens", f"{cue}_any"]
     names += ["pron_i", "pron_we", "pron_they", "pron_you", "dash_dens", "inaudible", "laughter", "a_future",
               "a_past", "a_modal", "a_lex_div"]
+    # fmt: on
     return names
 
 

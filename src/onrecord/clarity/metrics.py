@@ -85,9 +85,7 @@ def confusion(gold: Sequence[str], pred: Sequence[str], labels: Sequence[str]) -
     return m
 
 
-def expected_calibration_error(
-    confidence: npt.ArrayLike, correct: npt.ArrayLike, bins: int = 10
-) -> float:
+def expected_calibration_error(confidence: npt.ArrayLike, correct: npt.ArrayLike, bins: int = 10) -> float:
     """ECE of top-label confidences: sum over equal-width bins of |accuracy - confidence| weighted by bin size."""
     conf = np.asarray(confidence, dtype=np.float64)
     ok = np.asarray(correct, dtype=np.float64)

@@ -1,9 +1,13 @@
-"""The clarity / evasion classifier: features + MiniLM embeddings -> two softmax heads.
+"""The clarity / evasion classifier: features + MiniLM embeddings -> blended softmax heads.
 
-The artifact is two small files in a directory (``model.npz`` with the
-standardiser, the weights of the 9-class evasion head and the 3-class clarity
-head and their temperatures; ``model.json`` with labels, feature layout and the
-training record), so loading it is a numpy read, with no pickles.
+Each head (9-class evasion, 3-class clarity) is a blend of a logistic regression
+over the whole design matrix (hand-made features, question-answer similarity,
+MiniLM block) and gradient-boosted trees over the hand-made features and the
+similarity (:mod:`onrecord.clarity.trees`), then temperature-scaled.  The
+artifact is two small files in a directory (``model.npz`` with the
+standardiser, the weights, the trees as arrays, the temperatures and decision
+offsets; ``model.json`` with labels, feature layout and the training record),
+so loading it is a numpy read, with no pickles.
 """
 
 from __future__ import annotations
@@ -21,10 +25,14 @@ import numpy.typing as npt
 from onrecord.clarity import features as feats
 from onrecord.clarity.embedder import MiniLMEmbedder, default_embedder
 from onrecord.clarity.labels import CLARITY_LABELS, EVASION_LABELS, EVASION_PARENT
+from onrecord.clarity.ngrams import NgramHead
+from onrecord.clarity.trees import TREE_ARRAYS, raw_scores
 from onrecord.errors import ModelError
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "clarity"
-ARTIFACT_VERSION = 1
+ARTIFACT_VERSION = 2
+#: leading columns of the design matrix that the trees read: the hand-made features and the similarity
+N_HAND = len(feats.FEATURE_NAMES) + 1
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -105,7 +113,12 @@ def design_matrix(
 class ClarityModel:
     """Loaded artifact; :meth:`predict_pairs` labels exchanges in batches."""
 
-    def __init__(self, arrays: Mapping[str, FloatArray], meta: Mapping[str, Any]) -> None:
+    def __init__(
+        self,
+        arrays: Mapping[str, FloatArray],
+        meta: Mapping[str, Any],
+        ngram_vocab: Mapping[str, Sequence[str]] | None = None,
+    ) -> None:
         self.meta = dict(meta)
         if self.meta.get("artifact_version") != ARTIFACT_VERSION:
             got = self.meta.get("artifact_version")
@@ -124,6 +137,26 @@ class ClarityModel:
         self.bias_e = np.asarray(arrays["bias_e"], dtype=np.float64)
         self.bias_c = np.asarray(arrays["bias_c"], dtype=np.float64)
         self.mix = _scalar(arrays["mix"])
+        self.blend = _scalar(arrays["blend"]) if "blend" in arrays else 0.0
+        self.trees_e: dict[str, FloatArray] = {}
+        self.trees_c: dict[str, FloatArray] = {}
+        if self.blend > 0:
+            for name in TREE_ARRAYS:
+                self.trees_e[name] = np.asarray(arrays[f"gb_e_{name}"], dtype=np.float64)
+                self.trees_c[name] = np.asarray(arrays[f"gb_c_{name}"], dtype=np.float64)
+        self.ngram_weight = _scalar(arrays["ngram_weight"]) if "ngram_weight" in arrays else 0.0
+        self.ngram_e: NgramHead | None = None
+        self.ngram_c: NgramHead | None = None
+        if self.ngram_weight > 0:
+            if ngram_vocab is None:
+                raise ModelError("clarity model uses n-grams but has no n-gram vocabulary")
+            va, vq = list(ngram_vocab["answer"]), list(ngram_vocab["question"])
+            idf = {"idf_a": arrays["ng_idf_a"], "idf_q": arrays["ng_idf_q"]}
+            try:
+                self.ngram_e = NgramHead(va, vq, {**idf, "w": arrays["ng_w_e"], "b": arrays["ng_b_e"]})
+                self.ngram_c = NgramHead(va, vq, {**idf, "w": arrays["ng_w_c"], "b": arrays["ng_b_c"]})
+            except ValueError as exc:
+                raise ModelError(f"clarity model n-gram head: {exc}") from exc
         if self.w_e.shape != (len(EVASION_LABELS), self.mean.shape[0]) or self.w_c.shape != (
             len(CLARITY_LABELS),
             self.mean.shape[0],
@@ -134,17 +167,18 @@ class ClarityModel:
     @classmethod
     def load(cls, path: str | Path | None = None) -> ClarityModel:
         d = Path(path) if path is not None else MODEL_DIR
-        npz, js = d / "model.npz", d / "model.json"
+        npz, js, ng = d / "model.npz", d / "model.json", d / "ngrams.json"
         if not npz.is_file() or not js.is_file():
             raise ModelError(f"no clarity model in {d} (train one with `onrecord train clarity`)")
         try:
             with np.load(npz, allow_pickle=False) as z:
                 arrays = {k: z[k] for k in z.files}
             meta = json.loads(js.read_text(encoding="utf-8"))
+            vocab = json.loads(ng.read_text(encoding="utf-8")) if ng.is_file() else None
         except (OSError, ValueError) as exc:
             raise ModelError(f"cannot read the clarity model in {d}: {exc}") from exc
         try:
-            return cls(arrays, meta)
+            return cls(arrays, meta, vocab)
         except KeyError as exc:
             raise ModelError(f"clarity model in {d} lacks {exc}") from exc
 
@@ -154,11 +188,26 @@ class ClarityModel:
             self._embedder = default_embedder()
         return self._embedder
 
-    def probabilities(self, x: FloatArray) -> tuple[FloatArray, FloatArray]:
-        """Calibrated (clarity 3-class, evasion 9-class) probabilities for a design matrix."""
+    def probabilities(self, x: FloatArray, pairs: Sequence[Pair] | None = None) -> tuple[FloatArray, FloatArray]:
+        """Calibrated (clarity 3-class, evasion 9-class) probabilities for a design matrix
+        (and, when the model has an n-gram head, the pairs the matrix was made from)."""
         z = (x - self.mean) / self.scale
-        pe = _softmax((z @ self.w_e.T + self.b_e) / self.t_e)
-        pc_direct = _softmax((z @ self.w_c.T + self.b_c) / self.t_c)
+        pe = _softmax(z @ self.w_e.T + self.b_e)
+        pc_direct = _softmax(z @ self.w_c.T + self.b_c)
+        if self.blend > 0:
+            hand = x[:, :N_HAND]
+            pe = (1.0 - self.blend) * pe + self.blend * _softmax(raw_scores(self.trees_e, hand))
+            pc_direct = (1.0 - self.blend) * pc_direct + self.blend * _softmax(raw_scores(self.trees_c, hand))
+        if self.ngram_e is not None and self.ngram_c is not None:
+            if pairs is None or len(pairs) != x.shape[0]:
+                raise ModelError("this clarity model needs the pairs themselves (n-gram head)")
+            qs, ans = [p.question for p in pairs], [p.answer for p in pairs]
+            w = self.ngram_weight
+            pe = (1.0 - w) * pe + w * _softmax(self.ngram_e.logits(qs, ans))
+            pc_direct = (1.0 - w) * pc_direct + w * _softmax(self.ngram_c.logits(qs, ans))
+        # temperature scaling of the blended distributions (fitted on out-of-fold predictions)
+        pe = _softmax(np.log(np.clip(pe, 1e-12, None)) / self.t_e)
+        pc_direct = _softmax(np.log(np.clip(pc_direct, 1e-12, None)) / self.t_c)
         agg = np.zeros((x.shape[0], len(CLARITY_LABELS)))
         for j, parent in enumerate(EVASION_PARENT):
             agg[:, parent] += pe[:, j]
@@ -166,10 +215,12 @@ class ClarityModel:
         return pc, pe
 
     def decide(self, pc: FloatArray, pe: FloatArray) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-        """Decision rule: argmax after the per-class offsets chosen by cross-validation for macro-F1."""
-        ci = np.argmax(np.log(np.clip(pc, 1e-12, None)) + self.bias_c, axis=1)
-        ei = np.argmax(np.log(np.clip(pe, 1e-12, None)) + self.bias_e, axis=1)
-        return ci.astype(np.int64), ei.astype(np.int64)
+        """Decision rule: argmax after the per-class offsets chosen by cross-validation for macro-F1.
+
+        The evasion label is picked among the fine labels of the chosen clarity class, so the two
+        always agree (a Clear Reply is Explicit; see the model card for what this costs in CV).
+        """
+        return decide(pc, pe, self.bias_c, self.bias_e)
 
     def predict_pairs(self, pairs: Iterable[Pair | Mapping[str, Any]], batch_size: int = 256) -> list[Prediction]:
         items = [p if isinstance(p, Pair) else _pair(p) for p in pairs]
@@ -177,7 +228,7 @@ class ClarityModel:
         for b in range(0, len(items), batch_size):
             chunk = items[b : b + batch_size]
             x = design_matrix(chunk, self.blocks, self.embedder)
-            pc, pe = self.probabilities(x)
+            pc, pe = self.probabilities(x, chunk)
             ci, ei = self.decide(pc, pe)
             for i in range(len(chunk)):
                 out.append(
@@ -191,6 +242,17 @@ class ClarityModel:
                     )
                 )
         return out
+
+
+def decide(
+    pc: FloatArray, pe: FloatArray, bias_c: FloatArray, bias_e: FloatArray
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """(clarity, evasion) indices: offset argmax for clarity, then the best evasion label under it."""
+    ci = np.argmax(np.log(np.clip(pc, 1e-12, None)) + bias_c, axis=1).astype(np.int64)
+    parent = np.asarray(EVASION_PARENT, dtype=np.int64)
+    score = np.log(np.clip(pe, 1e-12, None)) + bias_e
+    score = np.where(parent[None, :] == ci[:, None], score, -np.inf)
+    return ci, np.argmax(score, axis=1).astype(np.int64)
 
 
 def _scalar(value: FloatArray) -> float:

@@ -51,11 +51,19 @@ def _flush(batch: list[dict[str, Any]], model_dir: str | None, llm: bool, out: I
 def register(main: click.Group, train: click.Group, evaluate: click.Group) -> None:
     @main.command("clarity")
     @click.argument("path", type=click.Path(allow_dash=True, dir_okay=False, path_type=str), default="-")
-    @click.option("--model", "model_dir", type=click.Path(file_okay=False, path_type=str), default=None,
-                  help="Model directory (default: the shipped model).")
-    @click.option("--llm/--no-llm", default=False,
-                  help="Ask the configured OpenAI-compatible endpoint (ONRECORD_LLM_URL, ONRECORD_LLM_MODEL, "
-                  "ONRECORD_LLM_KEY) for a second opinion on low-confidence exchanges. Off by default.")
+    @click.option(
+        "--model",
+        "model_dir",
+        type=click.Path(file_okay=False, path_type=str),
+        default=None,
+        help="Model directory (default: the shipped model).",
+    )
+    @click.option(
+        "--llm/--no-llm",
+        default=False,
+        help="Ask the configured OpenAI-compatible endpoint (ONRECORD_LLM_URL, ONRECORD_LLM_MODEL, "
+        "ONRECORD_LLM_KEY) for a second opinion on low-confidence exchanges. Off by default.",
+    )
     def clarity(path: str, model_dir: str | None, llm: bool) -> None:
         """Label question-answer PAIRS.jsonl (or stdin) with clarity and evasion.
 
@@ -95,24 +103,43 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
             sys.exit(1)
 
     @train.command("clarity")
-    @click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path), required=True,
-                  help="Directory with QEvasion's train.parquet (and test.parquet, scored for the model card only).")
-    @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), required=True,
-                  help="Directory to write model.npz, model.json and MODEL_CARD.md into.")
+    @click.option(
+        "--data",
+        "data_dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        required=True,
+        help="Directory with QEvasion's train.parquet (and test.parquet, scored for the model card only).",
+    )
+    @click.option(
+        "--out",
+        "out_dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        required=True,
+        help="Directory to write model.npz, model.json and MODEL_CARD.md into.",
+    )
     @click.option("--seed", type=int, default=13, show_default=True)
     @click.option("--limit", type=int, default=None, help="Train on about this many rows (whole interviews).")
-    @click.option("--cache", "cache_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-                  help="Directory to cache MiniLM embeddings of the training data in.")
+    @click.option(
+        "--cache",
+        "cache_dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=None,
+        help="Directory to cache MiniLM embeddings of the training data in.",
+    )
     def train_clarity(data_dir: Path, out_dir: Path, seed: int, limit: int | None, cache_dir: Path | None) -> None:
         """Train the clarity / evasion model (grouped cross-validation on train only)."""
         from onrecord.clarity.train import train as run_train
 
-        run_train(data_dir, out_dir, seed=seed, limit=limit, cache_dir=cache_dir,
-                  log=lambda m: click.echo(m, err=True))
+        run_train(data_dir, out_dir, seed=seed, limit=limit, cache_dir=cache_dir, log=lambda m: click.echo(m, err=True))
 
     @evaluate.command("clarity")
-    @click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-                  help="Directory with QEvasion's test.parquet (default: ../shared/data/qevasion).")
+    @click.option(
+        "--data",
+        "data_dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=None,
+        help="Directory with QEvasion's test.parquet (default: ../shared/data/qevasion).",
+    )
     @click.option("--split", type=click.Choice(["test", "train"]), default="test", show_default=True)
     @click.option("--model", "model_dir", type=click.Path(file_okay=False, path_type=str), default=None)
     @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
