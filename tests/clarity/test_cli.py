@@ -24,7 +24,7 @@ def test_jsonl_command_scores_good_lines_and_reports_bad_ones() -> None:
     for r in out:
         assert set(r["clarity"]) == {"label", "confidence"} and set(r["evasion"]) == {"label", "confidence"}
     assert out[0]["clarity"]["label"] == "Clear Non-Reply"
-    assert ":2: not JSON" in result.stderr and ':3: missing "answer" string' in result.stderr
+    assert "line 2: not JSON" in result.stderr and 'line 3: missing "answer" string' in result.stderr
     assert "Traceback" not in result.stderr
 
 

@@ -4,48 +4,24 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Any
 
 import click
 
-from onrecord.errors import OnrecordError
+from onrecord.commands.jsonl import Record, Scorer, score_lines, string_fields
 
 _BATCH = 256
+_VALID = string_fields(("question", "answer"), ("context",))
 
 
-def _records(stream: IO[str]) -> Iterator[tuple[int, dict[str, Any] | None, str | None]]:
-    """(line number, record or None, error or None) for each non-blank line."""
-    for n, line in enumerate(stream, 1):
-        if not line.strip():
-            continue
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as e:
-            yield n, None, f"not JSON ({e.msg})"
-            continue
-        if not isinstance(rec, dict):
-            yield n, None, "not a JSON object"
-        elif not isinstance(rec.get("question"), str):
-            yield n, None, 'missing "question" string'
-        elif not isinstance(rec.get("answer"), str):
-            yield n, None, 'missing "answer" string'
-        elif rec.get("context") is not None and not isinstance(rec["context"], str):
-            yield n, None, '"context" must be a string'
-        else:
-            yield n, rec, None
+def _scorer(model_dir: str | None, llm: bool) -> Scorer:
+    def score(batch: list[Record]) -> None:
+        from onrecord.clarity import predict_pairs
 
+        for rec, pred in zip(batch, predict_pairs(batch, model_dir=model_dir, llm=llm), strict=True):
+            rec.update(pred.as_json())
 
-def _flush(batch: list[dict[str, Any]], model_dir: str | None, llm: bool, out: IO[str]) -> None:
-    from onrecord.clarity import predict_pairs
-
-    preds = predict_pairs(batch, model_dir=model_dir, llm=llm)
-    for rec, pred in zip(batch, preds, strict=True):
-        rec.update(pred.as_json())
-        out.write(json.dumps(rec, ensure_ascii=False) + "\n")
-    out.flush()
-    batch.clear()
+    return score
 
 
 def register(main: click.Group, train: click.Group, evaluate: click.Group) -> None:
@@ -75,32 +51,7 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
         from onrecord.clarity.model import load_model
 
         load_model(model_dir)  # fail early (and cleanly) on a broken model
-        failed = 0
-        batch: list[dict[str, Any]] = []
-        stream: IO[str]
-        try:
-            stream = sys.stdin if path == "-" else open(path, encoding="utf-8")  # noqa: SIM115
-        except OSError as exc:
-            raise OnrecordError(f"cannot read {path}: {exc.strerror or exc}") from None
-        try:
-            for n, rec, err in _records(stream):
-                if err is not None or rec is None:
-                    click.echo(f"onrecord: {path}:{n}: {err}", err=True)
-                    failed += 1
-                    continue
-                batch.append(rec)
-                if len(batch) >= _BATCH:
-                    _flush(batch, model_dir, llm, sys.stdout)
-            if batch:
-                _flush(batch, model_dir, llm, sys.stdout)
-        except UnicodeDecodeError as exc:
-            raise OnrecordError(f"{path}: not UTF-8 text ({exc.reason})") from None
-        finally:
-            if stream is not sys.stdin:
-                stream.close()
-        if failed:
-            click.echo(f"onrecord: {failed} line(s) failed", err=True)
-            sys.exit(1)
+        score_lines(path, _VALID, _scorer(model_dir, llm), _BATCH)
 
     @train.command("clarity")
     @click.option(
