@@ -86,19 +86,14 @@ def fit(
 ) -> tuple[list[str], list[str], dict[str, FloatArray]]:
     """Fit the vectorizers and a class-balanced logistic regression; return (vocab_a, vocab_q, arrays)."""
     import scipy.sparse as sp
-    from sklearn.linear_model import LogisticRegression
+
+    from onrecord.clarity.linear import fit_logistic_head
 
     va, vq = vectorizer(), vectorizer()
     xa = va.fit_transform([opening(a) for a in answers])
     xq = vq.fit_transform(list(questions))
     x = sp.hstack([xa, QUESTION_WEIGHT * xq]).tocsr()
-    clf = LogisticRegression(C=c, max_iter=3000, class_weight="balanced", random_state=seed)
-    clf.fit(x, y)
-    w = np.zeros((n_classes, x.shape[1]))
-    b = np.full(n_classes, -30.0)
-    for k, cls in enumerate(clf.classes_):
-        w[int(cls)] = clf.coef_[k]
-        b[int(cls)] = clf.intercept_[k]
+    w, b = fit_logistic_head(x, y, n_classes, c, seed)
 
     def vocab(v: Any) -> list[str]:
         terms = [""] * len(v.vocabulary_)

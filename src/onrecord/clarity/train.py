@@ -31,6 +31,7 @@ import numpy.typing as npt
 from onrecord.clarity import features as feats
 from onrecord.clarity import ngrams
 from onrecord.clarity.labels import CLARITY_LABELS, EVASION_LABELS, EVASION_PARENT
+from onrecord.clarity.linear import fit_logistic_head
 from onrecord.clarity.metrics import expected_calibration_error, macro_f1
 from onrecord.clarity.model import (
     A_TOKENS,
@@ -128,19 +129,6 @@ def group_folds(groups: Sequence[str], k: int, seed: int) -> list[IntArray]:
         load[f] += sizes[g]
     idx = np.asarray([fold_of[g] for g in groups], dtype=np.int64)
     return [np.flatnonzero(idx == f).astype(np.int64) for f in range(k)]
-
-
-def _fit_head(x: FloatArray, y: IntArray, n_classes: int, c: float, seed: int) -> tuple[FloatArray, FloatArray]:
-    from sklearn.linear_model import LogisticRegression
-
-    clf = LogisticRegression(C=c, max_iter=3000, class_weight="balanced", random_state=seed)
-    clf.fit(x, y)
-    w = np.zeros((n_classes, x.shape[1]))
-    b = np.full(n_classes, -30.0)
-    for k, cls in enumerate(clf.classes_):
-        w[int(cls)] = clf.coef_[k]
-        b[int(cls)] = clf.intercept_[k]
-    return w, b
 
 
 def _fit_trees(x: FloatArray, y: IntArray, n_classes: int, seed: int) -> dict[str, FloatArray]:
@@ -271,9 +259,9 @@ def cross_validate(
         trn = np.setdiff1d(np.arange(len(data.pairs)), val)
         mean, scale = _standardise(x[trn])
         zt, zv = (x[trn] - mean) / scale, (x[val] - mean) / scale
-        w, b = _fit_head(zt, data.evasion[trn], len(EVASION_LABELS), c, seed)
+        w, b = fit_logistic_head(zt, data.evasion[trn], len(EVASION_LABELS), c, seed)
         le[val] = zv @ w.T + b
-        w, b = _fit_head(zt, data.clarity[trn], len(CLARITY_LABELS), c, seed)
+        w, b = fit_logistic_head(zt, data.clarity[trn], len(CLARITY_LABELS), c, seed)
         lc[val] = zv @ w.T + b
     pe, pc = _softmax(le), _softmax(lc)
     t1 = macro_f1(
@@ -456,8 +444,8 @@ def train(
 
     mean, scale = _standardise(x)
     z = (x - mean) / scale
-    w_e, b_e = _fit_head(z, data.evasion, len(EVASION_LABELS), best.c, seed)
-    w_c, b_c = _fit_head(z, data.clarity, len(CLARITY_LABELS), best.c, seed)
+    w_e, b_e = fit_logistic_head(z, data.evasion, len(EVASION_LABELS), best.c, seed)
+    w_c, b_c = fit_logistic_head(z, data.clarity, len(CLARITY_LABELS), best.c, seed)
     extra: dict[str, FloatArray] = {}
     if blend > 0:
         for name, y, n in (("e", data.evasion, len(EVASION_LABELS)), ("c", data.clarity, len(CLARITY_LABELS))):
