@@ -114,3 +114,20 @@ def labelled_doc(text: str, *, title: str, date: str, outlet: str, claims: list[
         )
     doc.analyzers["test"] = "1"
     return doc
+
+
+FILLED_TITLES = ("Aliyev, the border", "Aliyev on energy", "Smith on the pipeline")
+
+
+@pytest.fixture
+def filled(corpus: Corpus) -> Corpus:
+    """Three labelled interviews: two with the same person under different names, one with
+    another speaker; the first title holds a comma so that CSV quoting is exercised."""
+    docs = [
+        (ALIYEV, "2021-03-01", "Euronews", ("Unemployment fell to 5 percent last year", "statistic")),
+        (ALIYEV_2, "2022-06-15", "BBC World", ("The pipeline carries oil and gas to Europe", "fact")),
+        (SMITH, "2023-01-10", "CNN", ("unemployment in the regions rose to 12 percent", "statistic")),
+    ]
+    for n, (title, (body, date, outlet, claim)) in enumerate(zip(FILLED_TITLES, docs, strict=True)):
+        corpus.add(labelled_doc(body, title=title, date=date, outlet=outlet, claims=[claim]), f"{'abc'[n]}.txt")
+    return corpus

@@ -13,32 +13,7 @@ from click.testing import CliRunner
 from onrecord.cli import main
 from onrecord.corpus import Corpus
 
-from .conftest import ALIYEV, ALIYEV_2, labelled_doc
-
-
-@pytest.fixture
-def filled(corpus: Corpus) -> Corpus:
-    corpus.add(
-        labelled_doc(
-            ALIYEV,
-            title="Aliyev, the border",
-            date="2021-03-01",
-            outlet="Euronews",
-            claims=[("Unemployment fell to 5 percent last year", "statistic")],
-        ),
-        "a.txt",
-    )
-    corpus.add(
-        labelled_doc(
-            ALIYEV_2,
-            title="Aliyev on energy",
-            date="2022-06-15",
-            outlet="BBC",
-            claims=[("The pipeline carries oil and gas to Europe", "fact")],
-        ),
-        "b.txt",
-    )
-    return corpus
+from .conftest import FILLED_TITLES
 
 
 def _expected_turns(corpus: Corpus) -> list[tuple[int, str, str]]:
@@ -57,12 +32,13 @@ def test_csv_round_trip(filled: Corpus, tmp_path: Path) -> None:
     assert [(int(r["interview_id"]), r["turn_id"], r["text"]) for r in rows] == _expected_turns(filled)
     with (tmp_path / "out" / "interviews.csv").open(encoding="utf-8", newline="") as fh:
         titles = [r["title"] for r in csv.DictReader(fh)]
-    assert titles == ["Aliyev, the border", "Aliyev on energy"]  # the comma survives quoting
+    assert titles == list(FILLED_TITLES)  # the comma survives quoting
     with (tmp_path / "out" / "claims.csv").open(encoding="utf-8", newline="") as fh:
         claims = list(csv.DictReader(fh))
     assert {c["text"] for c in claims} == {
         "Unemployment fell to 5 percent last year",
         "The pipeline carries oil and gas to Europe",
+        "unemployment in the regions rose to 12 percent",
     }
     assert "embedding" not in claims[0]
 
@@ -91,7 +67,7 @@ def test_convokit_format(filled: Corpus, tmp_path: Path) -> None:
     speakers = json.loads((d / "speakers.json").read_text(encoding="utf-8"))
     convs = json.loads((d / "conversations.json").read_text(encoding="utf-8"))
     index = json.loads((d / "index.json").read_text(encoding="utf-8"))
-    assert len(utts) == len(_expected_turns(filled)) and len(convs) == 2
+    assert len(utts) == len(_expected_turns(filled)) and len(convs) == len(FILLED_TITLES)
     for u in utts:
         assert set(u) >= {"id", "speaker", "conversation_id", "reply_to", "text", "meta"}
         assert u["speaker"] in speakers and u["conversation_id"] in convs
@@ -102,7 +78,7 @@ def test_convokit_format(filled: Corpus, tmp_path: Path) -> None:
         else:
             assert by_id[u["reply_to"]]["conversation_id"] == u["conversation_id"]
     assert {"utterances-index", "speakers-index", "conversations-index", "overall-index"} <= set(index)
-    assert {c["title"] for c in convs.values()} == {"Aliyev, the border", "Aliyev on energy"}
+    assert {c["title"] for c in convs.values()} == set(FILLED_TITLES)
 
 
 def test_unknown_export_format_is_a_user_error(filled: Corpus, tmp_path: Path) -> None:

@@ -11,42 +11,7 @@ from hypothesis import strategies as st
 from onrecord.corpus import Corpus, QueryError
 from onrecord.corpus.search import fts5_query, parse_query, pg_query
 
-from .conftest import ALIYEV, ALIYEV_2, SMITH, labelled_doc
-
-
-@pytest.fixture
-def filled(corpus: Corpus) -> Corpus:
-    corpus.add(
-        labelled_doc(
-            ALIYEV,
-            title="Aliyev on the border",
-            date="2021-03-01",
-            outlet="Euronews",
-            claims=[("Unemployment fell to 5 percent last year", "statistic")],
-        ),
-        "a.txt",
-    )
-    corpus.add(
-        labelled_doc(
-            ALIYEV_2,
-            title="Aliyev on energy",
-            date="2022-06-15",
-            outlet="BBC World",
-            claims=[("The pipeline carries oil and gas to Europe", "fact")],
-        ),
-        "b.txt",
-    )
-    corpus.add(
-        labelled_doc(
-            SMITH,
-            title="Smith on the pipeline",
-            date="2023-01-10",
-            outlet="CNN",
-            claims=[("unemployment in the regions rose to 12 percent", "statistic")],
-        ),
-        "c.txt",
-    )
-    return corpus
+from .conftest import FILLED_TITLES
 
 
 def test_ranked_hits_with_highlighted_snippets(filled: Corpus) -> None:
@@ -54,7 +19,7 @@ def test_ranked_hits_with_highlighted_snippets(filled: Corpus) -> None:
     assert hits and all("<mark>" in h.snippet.lower() and "pipeline" in h.text.lower() for h in hits)
     assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
     assert {h.kind for h in hits} >= {"turn", "question", "answer", "claim"}
-    assert {h.title for h in hits} == {"Aliyev on the border", "Aliyev on energy", "Smith on the pipeline"}
+    assert {h.title for h in hits} == set(FILLED_TITLES)
 
 
 def test_phrase_prefix_and_or(filled: Corpus) -> None:
@@ -64,7 +29,7 @@ def test_phrase_prefix_and_or(filled: Corpus) -> None:
     assert filled.search('"gas oil"') == []
     assert any("unemployment" in h.text.lower() for h in filled.search("unemploy*"))
     both = {h.title for h in filled.search("Europe OR secure", kind="answer")}
-    assert both == {"Aliyev on the border", "Aliyev on energy"}
+    assert both == set(FILLED_TITLES[:2])
 
 
 def test_speaker_filter_resolves_aliases(filled: Corpus) -> None:

@@ -8,40 +8,14 @@ from onrecord.corpus import Corpus
 from onrecord.corpus.profile import SpeakerNotFound
 from onrecord.corpus.speakers import parse_name, title_holder
 
-from .conftest import ALIYEV, ALIYEV_2, SMITH, labelled_doc
-
-
-@pytest.fixture
-def filled(corpus: Corpus) -> Corpus:
-    corpus.add(
-        labelled_doc(
-            ALIYEV,
-            title="Aliyev on the border",
-            date="2021-03-01",
-            outlet="Euronews",
-            claims=[("Unemployment fell to 5 percent last year", "statistic")],
-        ),
-        "a.txt",
-    )
-    corpus.add(
-        labelled_doc(
-            ALIYEV_2,
-            title="Aliyev on energy",
-            date="2022-06-15",
-            outlet="BBC",
-            claims=[("The pipeline carries oil and gas to Europe", "fact")],
-        ),
-        "b.txt",
-    )
-    corpus.add(labelled_doc(SMITH, title="Smith", date="2023-01-10", outlet="CNN"), "c.txt")
-    return corpus
+from .conftest import FILLED_TITLES, labelled_doc
 
 
 @pytest.mark.parametrize("name", ["President Ilham Aliyev", "Aliyev", "ILHAM ALIYEV:", "Mr. Aliyev", "I. Aliyev"])
 def test_aliases_resolve_to_one_identity(filled: Corpus, name: str) -> None:
     p = filled.speaker(name)
     assert p["name"] == "Ilham Aliyev"
-    assert {i["title"] for i in p["interviews"]} == {"Aliyev on the border", "Aliyev on energy"}
+    assert {i["title"] for i in p["interviews"]} == set(FILLED_TITLES[:2])
     assert p["other_matches"] == []
     assert {"aliyev", "president ilham aliyev", "ilham aliyev"} <= set(p["aliases"])
 

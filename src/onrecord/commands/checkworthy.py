@@ -23,6 +23,29 @@ def _shipped_threshold() -> str:
         return "see model.json"
 
 
+# Options that more than one of the commands take.
+_DATA = click.option(
+    "--data",
+    "data",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    required=True,
+    help="The claims data folder (shared/data/claims).",
+)
+_CACHE = click.option(
+    "--cache",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="An .npz file to keep MiniLM embeddings in between runs.",
+)
+_MODEL = click.option(
+    "--model",
+    "model_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Model directory (default: the shipped model).",
+)
+
+
 _VALID = string_fields(("text",), ("speaker", "context"))
 
 
@@ -47,13 +70,7 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
         f"{_shipped_threshold()}, chosen as the value that maximised positive-class F1 in grouped (by debate) "
         "cross-validation on the training data (see `onrecord evaluate checkworthy` and docs/claims.md).",
     )
-    @click.option(
-        "--model",
-        "model_dir",
-        type=click.Path(file_okay=False, path_type=Path),
-        default=None,
-        help="Model directory (default: the shipped model).",
-    )
+    @_MODEL
     def checkworthy(path: str, threshold: float | None, model_dir: Path | None) -> None:
         """Score SENTENCES.jsonl (or stdin) for check-worthiness.
 
@@ -68,13 +85,7 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
         score_lines(path, _VALID, _scorer(threshold, model_dir), _BATCH)
 
     @train.command("checkworthy")
-    @click.option(
-        "--data",
-        "data",
-        type=click.Path(exists=True, file_okay=False, path_type=Path),
-        required=True,
-        help="The claims data folder (shared/data/claims).",
-    )
+    @_DATA
     @click.option(
         "--out",
         "out",
@@ -84,12 +95,7 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
     )
     @click.option("--seed", type=int, default=0, show_default=True)
     @click.option("--limit", type=int, default=None, help="Train on about this many sentences (whole debates).")
-    @click.option(
-        "--cache",
-        type=click.Path(dir_okay=False, path_type=Path),
-        default=None,
-        help="An .npz file to keep MiniLM embeddings in between runs.",
-    )
+    @_CACHE
     def train_checkworthy(data: Path, out: Path, seed: int, limit: int | None, cache: Path | None) -> None:
         """Train the check-worthiness model (deterministic for a given --seed)."""
         from onrecord.claims.training import EmbeddingCache, train_model
@@ -100,28 +106,11 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
         click.echo(json.dumps({"out": str(out), "threshold": m.threshold, **m.info}, indent=2))
 
     @evaluate.command("checkworthy")
-    @click.option(
-        "--data",
-        "data",
-        type=click.Path(exists=True, file_okay=False, path_type=Path),
-        required=True,
-        help="The claims data folder (shared/data/claims).",
-    )
-    @click.option(
-        "--model",
-        "model_dir",
-        type=click.Path(file_okay=False, path_type=Path),
-        default=None,
-        help="Model directory (default: the shipped model).",
-    )
+    @_DATA
+    @_MODEL
     @click.option("--folds", type=int, default=5, show_default=True, help="Grouped CV folds over CLEF 2019.")
     @click.option("--skip-cv", is_flag=True, help="Only the dev-test F1 (the CV retrains the model per fold).")
-    @click.option(
-        "--cache",
-        type=click.Path(dir_okay=False, path_type=Path),
-        default=None,
-        help="An .npz file to keep MiniLM embeddings in between runs.",
-    )
+    @_CACHE
     def evaluate_checkworthy(data: Path, model_dir: Path | None, folds: int, skip_cv: bool, cache: Path | None) -> None:
         """CheckThat! 2024 dev-test positive-class F1, and CLEF 2019 MAP by grouped CV."""
         from onrecord.claims.model import load

@@ -303,6 +303,11 @@ def create_app(
         except InputError as exc:
             raise WebError(400, f"Check the search: {exc}") from exc
 
+    def stored(iid: str) -> Stored:
+        """What the API answers for a newly stored interview."""
+        title = get_doc(iid).metadata.title or "Untitled interview"
+        return Stored(id=iid, title=title, url=f"/interviews/{quote(iid)}")
+
     # ------------------------------------------------------------ errors
     def wants_json(request: Request) -> bool:
         return request.url.path.startswith("/api/")
@@ -474,8 +479,7 @@ def create_app(
     async def api_add(request: Request, body: TextIn) -> Stored:
         check_write(request, None)
         iid = await ingest(body.text.encode("utf-8"), PurePosixPath(body.name).name or "pasted.txt")
-        doc = get_doc(iid)
-        return Stored(id=iid, title=doc.metadata.title or "Untitled interview", url=f"/interviews/{quote(iid)}")
+        return stored(iid)
 
     @app.post(
         "/api/v1/upload",
@@ -489,8 +493,7 @@ def create_app(
         name = PurePosixPath((file.filename or "upload.txt").replace("\\", "/")).name or "upload.txt"
         _check_type(name, file.content_type or "")
         iid = await ingest(await file.read(max_upload + 1), name)
-        doc = get_doc(iid)
-        return Stored(id=iid, title=doc.metadata.title or "Untitled interview", url=f"/interviews/{quote(iid)}")
+        return stored(iid)
 
     @app.delete("/api/v1/interviews/{iid}", status_code=204, tags=["interviews"], summary="Delete an interview")
     def api_delete(request: Request, iid: str) -> Response:
