@@ -36,8 +36,8 @@ def main() -> None:
     args = ap.parse_args()
     t0 = time.perf_counter()
     from onrecord.claims.detect import score_sentences
-    from onrecord.claims.embed import shared_embedder
     from onrecord.claims.model import load
+    from onrecord.embeddings import shared_embedder
 
     load()
     shared_embedder()

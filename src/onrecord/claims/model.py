@@ -29,6 +29,8 @@ from onrecord.errors import ModelError
 
 FORMAT = "onrecord-checkworthy/1"
 DEFAULT_DIR = Path(__file__).resolve().parent.parent / "models" / "checkworthy"
+# MiniLM word pieces per sentence; the shipped model was trained with this truncation.
+EMBED_TOKENS = 128
 
 Embed = Callable[[Sequence[str]], npt.NDArray[np.float32]]
 
@@ -180,9 +182,10 @@ class CheckworthyModel:
         if not self.settings.use_embeddings:
             return None
         if self.embed is None:
-            from onrecord.claims.embed import shared_embedder
+            from onrecord.embeddings import shared_embedder
 
-            self.embed = shared_embedder().encode
+            emb = shared_embedder()
+            self.embed = lambda t: emb.embed(t, max_tokens=EMBED_TOKENS, batch_size=16)
         return self.embed(texts)
 
     # ---- scoring --------------------------------------------------------------------------------

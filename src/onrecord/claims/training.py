@@ -60,7 +60,8 @@ class EmbeddingCache:
         return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
     def encode(self, texts: Sequence[str], log: Log = _quiet) -> npt.NDArray[np.float32]:
-        from onrecord.claims.embed import shared_embedder
+        from onrecord.claims.model import EMBED_TOKENS
+        from onrecord.embeddings import shared_embedder
 
         keys = [self.key(t) for t in texts]
         missing = sorted({k: t for k, t in zip(keys, texts, strict=True) if k not in self.vecs}.items())
@@ -69,7 +70,7 @@ class EmbeddingCache:
             emb = shared_embedder()
             for b in range(0, len(missing), 2048):
                 chunk = missing[b : b + 2048]
-                vecs = emb.encode([t for _, t in chunk], batch_size=64)
+                vecs = emb.embed([t for _, t in chunk], max_tokens=EMBED_TOKENS, batch_size=64)
                 for (k, _), v in zip(chunk, vecs, strict=True):
                     self.vecs[k] = v
                 log(f"  {min(b + 2048, len(missing))}/{len(missing)}")

@@ -23,10 +23,10 @@ import numpy as np
 import numpy.typing as npt
 
 from onrecord.clarity import features as feats
-from onrecord.clarity.embedder import MiniLMEmbedder, default_embedder
 from onrecord.clarity.labels import CLARITY_LABELS, EVASION_LABELS, EVASION_PARENT
 from onrecord.clarity.ngrams import NgramHead
 from onrecord.clarity.trees import TREE_ARRAYS, raw_scores
+from onrecord.embeddings import MiniLMEmbedder, shared_embedder
 from onrecord.errors import ModelError
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "clarity"
@@ -77,7 +77,7 @@ def _softmax(z: FloatArray) -> FloatArray:
 
 def embedding_blocks(pairs: Sequence[Pair], embedder: MiniLMEmbedder | None = None) -> tuple[FloatArray, FloatArray]:
     """MiniLM vectors of the questions and the answer openings (identical texts embedded once)."""
-    emb = embedder or default_embedder()
+    emb = embedder or shared_embedder()
     answers = [feats.clean_answer(p.answer) for p in pairs]
     questions = [p.question for p in pairs]
 
@@ -185,7 +185,7 @@ class ClarityModel:
     @property
     def embedder(self) -> MiniLMEmbedder:
         if self._embedder is None:
-            self._embedder = default_embedder()
+            self._embedder = shared_embedder()
         return self._embedder
 
     def probabilities(self, x: FloatArray, pairs: Sequence[Pair] | None = None) -> tuple[FloatArray, FloatArray]:

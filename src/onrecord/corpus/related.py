@@ -40,12 +40,12 @@ _WORD_RE = re.compile(r"[a-z]{3,}")
 
 
 def embed_texts(texts: Sequence[str]) -> FloatArray:
-    """Unit-length 384-d sentence embeddings (the clarity stage's MiniLM embedder)."""
+    """Unit-length 384-d sentence embeddings (the MiniLM embedder every stage shares)."""
     try:
-        from onrecord.clarity.embedder import default_embedder
+        from onrecord.embeddings import shared_embedder
     except ImportError as exc:  # pragma: no cover - the clarity package is part of onrecord
         raise OnrecordError(f"sentence embeddings unavailable: {exc}") from exc
-    return np.asarray(default_embedder().embed(list(texts)), dtype=np.float32)
+    return np.asarray(shared_embedder().embed(list(texts)), dtype=np.float32)
 
 
 def from_bytes(blob: bytes) -> FloatArray:
