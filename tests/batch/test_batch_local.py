@@ -84,6 +84,20 @@ def test_resume_after_a_part_is_deleted(corpus: Path, one_worker: Path, tmp_path
     assert got == want
 
 
+def test_a_part_committed_twice_counts_once(corpus: Path, one_worker: Path, tmp_path: Path) -> None:
+    # what a Ctrl-C between the manifest append and the writer forgetting its part used to leave
+    out = tmp_path / "out"
+    shutil.copytree(one_worker, out)
+    manifest = out / "manifest.jsonl"
+    first = manifest.read_text(encoding="utf-8").splitlines()[0]
+    manifest.write_text(manifest.read_text(encoding="utf-8") + first + "\n", encoding="utf-8")
+    for table in TABLES:
+        assert OutputDir(out).read_table(table).equals(OutputDir(one_worker).read_table(table)), table
+    summary = run_batch([str(corpus)], out, stages=[], workers=1, part_size=2)
+    assert (summary.analysed, summary.skipped) == (0, len(GOOD))
+    assert manifest.read_text(encoding="utf-8") == (one_worker / "manifest.jsonl").read_text(encoding="utf-8")
+
+
 def test_limit_then_resume_skips_done_inputs(corpus: Path, one_worker: Path, tmp_path: Path) -> None:
     first = run_batch([str(corpus)], tmp_path, stages=[], workers=1, part_size=2, limit=2)
     assert first.analysed == 2
@@ -163,8 +177,9 @@ def test_killed_run_resumes_without_loss_or_duplicates(tmp_path: Path) -> None:
 
 def test_ctrl_c_stops_cleanly_and_resumes(tmp_path: Path) -> None:
     inputs, out, n, code = _start_and_stop(tmp_path, signal.SIGINT)
-    if code is not None:  # the run had not finished by itself
-        assert code == 130
+    if code is not None:  # the run was still going when Ctrl-C was sent
+        # 130, or 0 when the signal landed after the last result was written (a race on a busy machine)
+        assert code == 130 or (code == 0 and len(OutputDir(out).committed()) == n), code
     _resume_and_check(inputs, out, n)
 
 

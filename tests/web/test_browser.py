@@ -118,7 +118,8 @@ def test_report_question_to_answer_and_layers(page: Page, tmp_path: Path, shots:
     assert page.evaluate("location.hash") == f"#a-{x.id}"
     answer = page.locator(f"#a-{x.id}")
     assert answer.is_visible()
-    assert page.evaluate("document.activeElement.id") == f"a-{x.id}"  # focus follows the link
+    # focus follows the link (moved by the hashchange handler, so wait for it)
+    page.wait_for_function("id => document.activeElement && document.activeElement.id === id", arg=f"a-{x.id}")
     box = answer.bounding_box()
     assert box is not None and 0 <= box["y"] < 900
     page.screenshot(path=str(shots / "report-answer.png"))

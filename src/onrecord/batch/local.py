@@ -82,10 +82,13 @@ class _Writer:
     def flush(self) -> None:
         if not self.buffer:
             return
-        part = self.out.write_part(self.buffer)
-        self.out.commit(part, [(str(r.doc_id), r.source) for r in self.buffer])
-        self.analysed += len(self.buffer)
+        batch = self.buffer
+        part = self.out.write_part(batch)  # interrupted here: the buffer is intact, a later flush redoes it
+        # Forget the batch before committing, so that a Ctrl-C landing during or just after
+        # the manifest append cannot make the flush in the interrupt handler commit it again.
         self.buffer = []
+        self.analysed += len(batch)
+        self.out.commit(part, [(str(r.doc_id), r.source) for r in batch])
 
 
 Job = tuple[str, bytes]

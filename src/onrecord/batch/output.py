@@ -87,16 +87,23 @@ class OutputDir:
         return [self.tables_dir / t / f"{part}.parquet" for t in TABLES]
 
     def committed(self) -> list[dict[str, Any]]:
-        """Manifest entries, in commit order (a torn last line is ignored)."""
+        """Manifest entries, in commit order (a torn last line is ignored).
+
+        A part committed twice (an interrupt between the manifest append and the
+        writer forgetting the part, or a retried Ray task) counts once: its rows
+        would otherwise be read twice.
+        """
         if not self.manifest_path.exists():
             return []
         entries: list[dict[str, Any]] = []
+        seen: set[str] = set()
         for line in self.manifest_path.read_text(encoding="utf-8").splitlines():
             try:
                 entry = json.loads(line)
             except ValueError:
                 continue
-            if isinstance(entry, dict) and "part" in entry and "docs" in entry:
+            if isinstance(entry, dict) and "part" in entry and "docs" in entry and entry["part"] not in seen:
+                seen.add(entry["part"])
                 entries.append(entry)
         return entries
 
