@@ -203,12 +203,18 @@ def search(
     )
     if conn.dialect.name == "sqlite":
         params["q"] = fts5_query(terms)
+        # Rank first, on row ids and scores alone, then fetch columns and build snippets for the
+        # page only: with everything in one SELECT, SQLite builds a snippet (reading and
+        # re-tokenising the text) and carries every column through the sort for each match.
         sql = (
-            f"SELECT {cols}, bm25(search_fts) AS score, "
+            f"SELECT {cols}, top.score AS score, "
             "snippet(search_fts, 0, '<mark>', '</mark>', '…', 24) AS snip "
+            "FROM (SELECT search_fts.rowid AS rid, bm25(search_fts) AS score "
             "FROM search_fts JOIN search_docs d ON d.id = search_fts.rowid "
-            "JOIN interviews i ON i.id = d.interview_id "
-            f"WHERE search_fts MATCH :q{extra} ORDER BY score, d.id LIMIT :limit OFFSET :offset"
+            f"WHERE search_fts MATCH :q{extra} ORDER BY score, rid LIMIT :limit OFFSET :offset) AS top "
+            "CROSS JOIN search_fts ON search_fts.rowid = top.rid "
+            "JOIN search_docs d ON d.id = top.rid JOIN interviews i ON i.id = d.interview_id "
+            "WHERE search_fts MATCH :q ORDER BY top.score, top.rid"
         )
     else:
         params["q"] = pg_query(terms)
