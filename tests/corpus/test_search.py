@@ -158,3 +158,25 @@ def test_sanitiser_property_operator_soup(tokens: list[str]) -> None:
     except QueryError:
         return
     _FTS.execute("SELECT rowid FROM t WHERE t MATCH ?", (expr,)).fetchall()
+
+
+def test_a_database_from_an_older_release_is_upgraded_on_open(filled: Corpus) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    from onrecord.corpus import schema
+    from onrecord.corpus.store import MIGRATIONS, current_revision
+
+    before = filled.search("pipeline", role="interviewee")
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    with filled.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0001")
+        assert current_revision(conn) == "0001"
+    url = filled.engine.url.render_as_string(hide_password=False)
+    with Corpus.open(url) as again:
+        with again.engine.connect() as conn:
+            assert current_revision(conn) == schema.SCHEMA_HEAD
+        after = again.search("pipeline", role="interviewee")
+    assert before and [(h.interview_id, h.ref) for h in after] == [(h.interview_id, h.ref) for h in before]

@@ -25,7 +25,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-SCHEMA_HEAD = "0001"
+SCHEMA_HEAD = "0002"
 """Alembic revision the code expects; ``store.open_engine`` upgrades to it."""
 
 metadata = MetaData()

@@ -206,11 +206,14 @@ def search(
         # Rank first, on row ids and scores alone, then fetch columns and build snippets for the
         # page only: with everything in one SELECT, SQLite builds a snippet (reading and
         # re-tokenising the text) and carries every column through the sort for each match.
+        # Filters read the narrow covering index (migration 0002), not the wide rows; with no
+        # filter the ranking needs no join at all.
+        filtered = "JOIN search_docs d INDEXED BY ix_search_docs_filters ON d.id = search_fts.rowid " if extra else ""
         sql = (
             f"SELECT {cols}, top.score AS score, "
             "snippet(search_fts, 0, '<mark>', '</mark>', '…', 24) AS snip "
             "FROM (SELECT search_fts.rowid AS rid, bm25(search_fts) AS score "
-            "FROM search_fts JOIN search_docs d ON d.id = search_fts.rowid "
+            f"FROM search_fts {filtered}"
             f"WHERE search_fts MATCH :q{extra} ORDER BY score, rid LIMIT :limit OFFSET :offset) AS top "
             "CROSS JOIN search_fts ON search_fts.rowid = top.rid "
             "JOIN search_docs d ON d.id = top.rid JOIN interviews i ON i.id = d.interview_id "
