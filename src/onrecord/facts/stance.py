@@ -201,6 +201,19 @@ def _previous_question_turns(ctx: _Ctx, turn: Turn, n: int = 3) -> list[Turn]:
     return out
 
 
+def _previous_other_turns(ctx: _Ctx, turn: Turn, n: int = 3) -> list[Turn]:
+    """The last ``n`` turns by anyone but this turn's speaker, most recent first: what a stance
+    answers is the question put to the speaker or, in a debate, the opponent's last words."""
+    i = ctx.turn_pos[turn.id]
+    out: list[Turn] = []
+    for t in reversed(ctx.doc.turns[:i]):
+        if (t.speaker, t.role) != (turn.speaker, turn.role):
+            out.append(t)
+            if len(out) >= n:
+                break
+    return out
+
+
 def _target_for(
     ctx: _Ctx, turn: Turn, sent: tuple[int, int], span: tuple[int, int], speaker_ent: str | None
 ) -> str | None:
@@ -220,8 +233,8 @@ def _target_for(
             if len(between) <= 2:
                 return _claim_in(ctx, a, _words(text[ss:se]))
             break
-    # 3. what the interviewer put to the speaker in the last question turns
-    qturns = _previous_question_turns(ctx, turn)
+    # 3. what the others said last: the interviewer's question, or a debate opponent's claim
+    qturns = _previous_other_turns(ctx, turn)
     if not qturns:
         return None
     stance_words = _words(text[span[0] : span[1]]) | _words(text[ss:se])
