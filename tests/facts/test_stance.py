@@ -139,6 +139,7 @@ def test_all_spans_exact_and_targets_exist(seed: Interview) -> None:
     assert seed.stances
     for s in seed.stances:
         assert seed.text[s.span.start : s.span.end] == s.span.text
+        assert not (seed.text[s.span.end - 1 : s.span.end + 1].isalnum()), s.span.text  # never ends mid-word
         assert s.target is None or s.target in ids
         assert s.rule
         if s.kind == "accusation" and s.target is not None:
@@ -158,3 +159,21 @@ def test_possessive_claims_and_refusals() -> None:
     assert next(a for a in doc.attributions if a.id == claim).holder == "Moscow"
     assert _stance(doc, "denial", "I don't accept that").target == claim
     assert _stance(doc, "denial", "It is propaganda").target == claim
+
+
+def test_a_debate_denial_points_at_the_opponent_not_the_moderator() -> None:
+    text = (
+        "MODERATOR: Senator Smith, gas prices in Ohio rose 40 percent this year. What will you do about energy?\n\n"
+        "SMITH: My plan is an all-of-the-above strategy, and that is what we will do.\n\n"
+        "MODERATOR: Governor Jones, your response?\n\n"
+        "JONES: In the last four years, the senator voted to cut drilling permits on federal land in half.\n\n"
+        "SMITH: Not true, Governor Jones.\n\n"
+        "MODERATOR: Governor Jones, what about taxes?\n\n"
+        "JONES: I will cut taxes for the middle class by 20 percent.\n"
+    )
+    doc = analyze(text, stages=["claims", "numbers", "entities", "attributions", "stance"])
+    assert [t.role for t in doc.turns if t.speaker == "Jones"] == ["interviewee", "interviewee"]
+    denial = _stance(doc, "denial", "Not true")
+    claims = {c.id: c for c in doc.claims}
+    assert denial.target in claims, (denial.target, [(c.id, c.text) for c in doc.claims])
+    assert "permits" in claims[denial.target].text  # not the moderator's gas prices

@@ -506,7 +506,10 @@ def find_stances(doc: Interview) -> list[Stance]:
                         continue  # weapons do not commit crimes, their users do
                     e_tok = tok.right_edge if tok.right_edge.idx + seg.start <= se else tok
                     e = min(se, seg.start + e_tok.idx + len(e_tok.text))
-                    e = min(e, s + 90)
+                    if e > s + 90:  # a long object is cut after 90 characters, but never inside a word
+                        e = s + 90
+                        while e < se and (text[e].isalnum() or text[e] in "'’-"):
+                            e += 1
                     if passive:
                         e = min(se, seg.start + tok.right_edge.idx + len(tok.right_edge.text))
                     add("accusation", _span_start(text, seg, ss, s, subj), e, target, turn, "wrongdoing")
