@@ -70,3 +70,39 @@ def test_evidence_names_refusal_pushback_and_always_points_somewhere() -> None:
     ev, _ = evidence_for(doc, last, declined)
     assert ev and all(doc.text[e.start : e.end] == e.text for e in ev)
     assert not any("refuses" in e.reason for e in ev)  # "talk to the State Department" is no refusal
+
+
+def test_handoffs_and_answers_by_the_questioners_are_not_labelled() -> None:
+    debate = (
+        "MODERATOR: Senator Smith, gas prices in Ohio rose 40 percent this year. What will you do about energy?\n\n"
+        "SMITH: My plan is an all-of-the-above strategy, and that is what we will do.\n\n"
+        "MODERATOR: Governor Jones, your response?\n\n"
+        "JONES: In the last four years, the senator voted to cut drilling permits on federal land in half.\n\n"
+        "SMITH: Not true, Governor Jones.\n\n"
+        "MODERATOR: Governor Jones, what about taxes?\n\n"
+        "JONES: I will cut taxes for the middle class by 20 percent.\n"
+    )
+    doc = onrecord.analyze(debate, stages=("clarity",))
+    by_q = {ex.question.text: ex for ex in doc.exchanges}
+    assert by_q["What will you do about energy?"].clarity is not None
+    handoff = by_q["Governor Jones, your response?"]
+    assert handoff.answer is not None and handoff.clarity is None and handoff.evasion is None
+
+    doc = onrecord.analyze(
+        "Q: Will you run again next year?\n\nA: Yes, I will run again. Would you vote for me?\n\n"
+        "Q: I never say how I vote.\n",
+        stages=("clarity",),
+    )
+    asked, reversed_roles = doc.exchanges
+    assert asked.clarity is not None
+    assert reversed_roles.asked_by == "interviewee" and reversed_roles.answer is not None
+    assert reversed_roles.clarity is None  # the journalist's reply is not a politician's answer
+
+
+def test_hands_over_the_floor() -> None:
+    from onrecord.analyzers.clarity import hands_over_the_floor
+
+    for q in ("Mr. President?", "Governor Romney?", "Senator Smith, your response?", "Sir?"):
+        assert hands_over_the_floor(q), q
+    for q in ("Why?", "Really?", "Mr. President, why?", "So, is that correct?", "What Turkish equipment, sir?"):
+        assert not hands_over_the_floor(q), q

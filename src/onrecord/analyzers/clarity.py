@@ -1,5 +1,11 @@
 """The ``clarity`` stage: QEvasion clarity and evasion labels for every answered exchange.
 
+Two kinds of exchange are left unlabelled, because the taxonomy does not describe them:
+answers given by an interviewer, moderator or audience member (a role reversal, or a
+candidate quizzing a voter in a town hall), and questions that only hand over the floor
+("Mr. President?", "Governor Romney, your response?"), whose answer takes up what came
+before rather than the question.
+
 Each exchange with an answer gets ``clarity`` and ``evasion`` labels with the
 model's calibrated confidence, and evidence as spans of ``Interview.text``:
 the answer sentence that best takes up the question (for replies), the
@@ -11,10 +17,12 @@ structure stage found one.  See docs/clarity.md.
 
 from __future__ import annotations
 
+import re
+
 from onrecord.analyzers import register
 from onrecord.clarity import features as feats
 from onrecord.clarity.model import Pair, Prediction, load_model
-from onrecord.document import Evidence, Exchange, Interview, Label
+from onrecord.document import QUESTION_ROLES, Evidence, Exchange, Interview, Label
 from onrecord.structure.sentences import split
 
 VERSION = "clarity-1.0"
@@ -103,8 +111,123 @@ def evidence_for(doc: Interview, ex: Exchange, pred: Prediction) -> tuple[list[E
     return list(common), list(common)
 
 
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
+_FLOOR_WORDS = frozenset(
+    [
+        "and",
+        "so",
+        "well",
+        "now",
+        "okay",
+        "ok",
+        "please",
+        "mr",
+        "mr.",
+        "mrs",
+        "mrs.",
+        "ms",
+        "ms.",
+        "madam",
+        "dr",
+        "dr.",
+        "sir",
+        "president",
+        "vice",
+        "governor",
+        "senator",
+        "secretary",
+        "congressman",
+        "congresswoman",
+        "your",
+        "you",
+        "response",
+        "reply",
+        "rebuttal",
+        "thoughts",
+        "comment",
+        "minister",
+        "prime",
+        "chancellor",
+        "general",
+        "the",
+    ]
+)
+_ADDRESS_WORDS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "madam",
+        "dr",
+        "sir",
+        "president",
+        "governor",
+        "senator",
+        "secretary",
+        "congressman",
+        "congresswoman",
+        "minister",
+        "chancellor",
+        "general",
+        "response",
+        "reply",
+        "rebuttal",
+    ]
+)
+_ASKING_WORDS = frozenset(
+    [
+        "why",
+        "what",
+        "how",
+        "who",
+        "whom",
+        "whose",
+        "when",
+        "where",
+        "which",
+        "is",
+        "are",
+        "was",
+        "were",
+        "do",
+        "does",
+        "did",
+        "can",
+        "could",
+        "will",
+        "would",
+        "should",
+        "have",
+        "has",
+        "had",
+        "may",
+        "might",
+        "must",
+    ]
+)
+
+
+def hands_over_the_floor(question: str) -> bool:
+    """True for a question that only names who speaks next ("Mr. President?", "Senator Smith, your response?")."""
+    words = _WORD.findall(question)
+    if not 1 <= len(words) <= 5 or not any(w.lower().rstrip(".") in _ADDRESS_WORDS for w in words):
+        return False
+    return all(
+        w.lower() in _FLOOR_WORDS or (w[0].isupper() and w.lower().rstrip(".") not in _ASKING_WORDS) for w in words
+    )
+
+
+def _labelled(doc: Interview, ex: Exchange) -> bool:
+    if ex.answer is None or not ex.answer.text.strip() or hands_over_the_floor(ex.question.text):
+        return False
+    try:
+        return doc.turn(ex.answer.turn).role not in QUESTION_ROLES
+    except KeyError:
+        return True
+
+
 def label_exchanges(doc: Interview) -> None:
-    todo = [ex for ex in doc.exchanges if ex.answer is not None and ex.answer.text.strip()]
+    todo = [ex for ex in doc.exchanges if _labelled(doc, ex)]
     if not todo:
         return
     model = load_model()
