@@ -141,9 +141,30 @@ def test_report_question_to_answer_and_layers(page: Page, tmp_path: Path, shots:
     # a chart bar leads to its question
     page.locator("figure.chart svg a").first.click()
     assert page.evaluate("location.hash").startswith("#q-")
-    page.emulate_media(media="print")
-    assert not page.locator("fieldset.layers").is_visible()
+    page.emulate_media(media="print")  # the layer key is printed to explain the marks; controls are not
+    assert page.locator("fieldset.layers").is_visible()
+    assert not page.locator("fieldset.layers input").first.is_visible()
+    assert not page.locator("a.go").first.is_visible()
     page.emulate_media(media="screen")
+
+
+def test_phone_width_no_sideways_scroll_and_link_targets_stay_visible(
+    browser: Browser, server: str, tmp_path: Path
+) -> None:
+    report = tmp_path / "seed.html"
+    write_html(labeled(), report)
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    pg = context.new_page()
+    for url in (report.as_uri(), server + "/interviews", server + "/claims", server + "/speakers"):
+        pg.goto(url)
+        assert pg.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), url
+    pg.goto(report.as_uri())
+    pg.locator("a.go").first.click()
+    target = pg.evaluate("location.hash")
+    top = pg.evaluate("h => document.querySelector(h).getBoundingClientRect().top", target)
+    panel = pg.evaluate("document.querySelector('fieldset.layers').getBoundingClientRect()")
+    assert top >= 0 and not (panel["top"] <= top < panel["bottom"])  # the layer panel does not cover it
+    context.close()
 
 
 def test_keyboard_skip_link(page: Page, tmp_path: Path) -> None:

@@ -585,7 +585,7 @@ def build_view(doc: Interview) -> ReportView:
             ("Program", md.program),
             ("Date", md.date or md.date_text),
             ("Source", md.source if md.source and not md.source.startswith("/") else None),
-            ("Layout", doc.layout),
+            ("Transcript layout", doc.layout),
         )
         if v
     ]
