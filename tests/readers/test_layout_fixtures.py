@@ -163,6 +163,19 @@ def test_whitehouse_front_matter_metadata_trailer() -> None:
     assert [r.text[s:e] for s, e, _ in r.notes] == ["(Laughter.)"]
 
 
+def test_front_matter_keeps_only_short_scalar_fields() -> None:
+    # YAML aliases nest a list 9**6 items deep: printed, it would be gigabytes of "title"
+    levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]']
+    for prev, cur in zip("abcde", "bcdef", strict=True):
+        levels.append(f"{cur}: &{cur} [{','.join(['*' + prev] * 9)}]")
+    body = "\n".join(levels)
+    text = f"---\n{body}\ntitle: *f\nsource: {'x' * 5000}\n---\nQ Why?\n\nSENATOR SMITH: Because.\n\nQ Really?\n\nSENATOR SMITH: Yes.\n"
+    r = get("whitehouse").read(text)
+    assert "title" not in r.metadata
+    assert len(r.metadata["source"]) == 1000
+    check_invariant(r)
+
+
 def test_whitehouse_escapes_moderator_and_multiline_title() -> None:
     _, r = _read("wh_background_call_2021-03-08_excerpt.md")
     assert r.metadata["title"] == "Background Press Call by Senior Administration Officials on Venezuela"

@@ -10,6 +10,7 @@ Everything after the last words ("END 2:05 P.M. EST", "###") is trailer.
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from typing import Any
 
@@ -24,6 +25,10 @@ _TIME = r"\d{1,2}:\d{2}[^\S\n]*[AaPp]\.?[^\S\n]?[Mm]\.?(?:[^\S\n]*[A-Z]{2,4})?"
 _TRAILER = re.compile(rf"^(?:END|\\?#{{3}}|-?30-|{_TIME}|\s)+$")
 _STAMP = re.compile(rf"^[^\S\n]*(?:END[^\S\n]+)?{_TIME}[^\S\n]*$", re.MULTILINE)
 _KV = re.compile(r"^(?P<key>[A-Za-z_]+):[^\S\n]*(?P<value>.*)$", re.MULTILINE)
+
+
+_MAX_FIELD = 1000
+"""Longest front-matter title, date or source kept (characters)."""
 
 
 def _front_matter(text: str) -> tuple[int, dict[str, str]]:
@@ -43,8 +48,11 @@ def _front_matter(text: str) -> tuple[int, dict[str, str]]:
     meta: dict[str, str] = {}
     for key, out in (("title", "title"), ("date", "date"), ("source_url", "source"), ("source", "source")):
         value = raw.get(key)
-        if value is not None and out not in meta:
-            meta[out] = re.sub(r"\s+", " ", str(value).replace("\u00a0", " ")).strip()
+        # Scalars only: a list or mapping (possibly built from YAML aliases, whose text
+        # grows exponentially when printed) is not a title or a date.
+        if isinstance(value, str | int | float | _dt.date) and not isinstance(value, bool) and out not in meta:
+            text_value = re.sub(r"\s+", " ", str(value)[: _MAX_FIELD * 2].replace("\u00a0", " ")).strip()
+            meta[out] = text_value[:_MAX_FIELD]
     return m.end(), meta
 
 
