@@ -20,30 +20,55 @@ Validator = Callable[[Record], str | None]
 Scorer = Callable[[list[Record]], None]  # adds its fields to each record in place
 
 
+def _bad_text(value: str) -> bool:
+    """True for a string that is not text: lone surrogates (from "\\ud800" escapes) cannot be encoded."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
 def string_fields(required: tuple[str, ...], optional: tuple[str, ...] = ()) -> Validator:
-    """A validator: ``required`` keys must hold strings, ``optional`` ones strings or null."""
+    """A validator: ``required`` keys must hold non-empty strings, ``optional`` ones strings or null."""
 
     def check(rec: Record) -> str | None:
         for key in required:
-            if not isinstance(rec.get(key), str):
+            value = rec.get(key)
+            if not isinstance(value, str):
                 return f'missing "{key}" string'
+            if not value.strip():
+                return f'"{key}" is empty'
         for key in optional:
             if rec.get(key) is not None and not isinstance(rec[key], str):
                 return f'"{key}" must be a string'
+        for key in (*required, *optional):
+            if isinstance(rec.get(key), str) and _bad_text(rec[key]):
+                return f'"{key}" is not valid text (a lone surrogate such as \\ud800)'
         return None
 
     return check
 
 
-def _records(stream: IO[str], validate: Validator) -> Iterator[tuple[int, Record | None, str | None]]:
-    """(line number, record or None, error or None) for each non-blank line."""
-    for n, line in enumerate(stream, 1):
+def _records(stream: IO[bytes], validate: Validator) -> Iterator[tuple[int, Record | None, str | None]]:
+    """(line number, record or None, error or None) for each non-blank line.
+
+    Lines are decoded one at a time, so a line in another encoding costs that line only.
+    """
+    for n, raw in enumerate(stream, 1):
+        if n == 1 and raw.startswith(b"\xef\xbb\xbf"):
+            raw = raw[3:]  # a UTF-8 byte-order mark, as Windows editors write
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError as e:
+            yield n, None, f"not UTF-8 text ({e.reason} at byte {e.start + 1})"
+            continue
         if not line.strip():
             continue
         try:
             rec = json.loads(line)
         except json.JSONDecodeError as e:
-            yield n, None, f"not JSON ({e.msg})"
+            yield n, None, f"not JSON ({e.msg} at column {e.colno})"
             continue
         if not isinstance(rec, dict):
             yield n, None, "not a JSON object"
@@ -56,14 +81,16 @@ def score_lines(path: str, validate: Validator, score: Scorer, batch_size: int) 
     """Run the batch contract over ``path`` ('-' for stdin), writing to stdout."""
     name = "<stdin>" if path == "-" else path
     try:
-        stream = sys.stdin if path == "-" else open(path, encoding="utf-8")  # noqa: SIM115
+        stream = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115
     except OSError as e:
         raise OnrecordError(f"cannot read {path}: {e.strerror or e}") from None
-    failed = 0
+    failed = scored = 0
     batch: list[Record] = []
 
     def flush() -> None:
+        nonlocal scored
         score(batch)
+        scored += len(batch)
         for rec in batch:
             sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
         sys.stdout.flush()
@@ -80,11 +107,13 @@ def score_lines(path: str, validate: Validator, score: Scorer, batch_size: int) 
                 flush()
         if batch:
             flush()
-    except UnicodeDecodeError as e:
-        raise OnrecordError(f"{name}: not UTF-8 text ({e.reason})") from None
+    except OSError as e:
+        raise OnrecordError(f"cannot read {name}: {e.strerror or e}") from None
     finally:
-        if stream is not sys.stdin:
+        if stream is not sys.stdin.buffer:
             stream.close()
+    if not scored and not failed:
+        click.echo(f"onrecord: {name}: no lines to score", err=True)
     if failed:
         click.echo(f"onrecord: {failed} line(s) failed", err=True)
         sys.exit(1)

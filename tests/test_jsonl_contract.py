@@ -1,0 +1,45 @@
+"""The JSON-lines contract shared by ``onrecord clarity`` and ``onrecord checkworthy``:
+a bad line costs that line only, whatever is wrong with it."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from onrecord.cli import main
+
+GOOD = {
+    "clarity": {"question": "Will you run again?", "answer": "Yes, I will run again next year."},
+    "checkworthy": {"text": "Unemployment fell to 5 percent last year."},
+}
+FIELD = {"clarity": "question", "checkworthy": "text"}
+
+
+@pytest.mark.parametrize("command", ["clarity", "checkworthy"])
+def test_each_bad_line_is_reported_and_the_rest_scored(command: str) -> None:
+    good = json.dumps(GOOD[command]).encode()
+    field = FIELD[command]
+    bad = {
+        2: json.dumps({**GOOD[command], field: "A lone \ud800 surrogate?"}).encode(),  # json.dumps escapes it
+        3: json.dumps({**GOOD[command], field: "caf\u00e9?"}, ensure_ascii=False).encode("latin-1"),
+        4: json.dumps({**GOOD[command], field: "   "}).encode(),
+        5: b'{"text": "unterminated',
+    }
+    lines = [b"\xef\xbb\xbf" + good] + [bad[n] for n in sorted(bad)] + [good]
+    result = CliRunner().invoke(main, [command, "-"], input=b"\n".join(lines) + b"\n")
+    assert result.exit_code == 1, result.output
+    assert len(result.stdout.splitlines()) == 2  # the first line (after its byte-order mark) and the last
+    err = result.stderr
+    assert "line 1:" not in err and "Traceback" not in err and "internal error" not in err
+    assert "line 2: " in err and "lone surrogate" in err
+    assert "line 3: not UTF-8 text" in err
+    assert f'line 4: "{field}" is empty' in err
+    assert "line 5: not JSON" in err and "column" in err
+    assert "4 line(s) failed" in err
+
+
+def test_empty_input_says_so() -> None:
+    result = CliRunner().invoke(main, ["clarity", "-"], input=b"")
+    assert result.exit_code == 0 and result.stdout == "" and "no lines to score" in result.stderr
