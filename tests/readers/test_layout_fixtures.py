@@ -169,7 +169,8 @@ def test_front_matter_keeps_only_short_scalar_fields() -> None:
     for prev, cur in zip("abcde", "bcdef", strict=True):
         levels.append(f"{cur}: &{cur} [{','.join(['*' + prev] * 9)}]")
     body = "\n".join(levels)
-    text = f"---\n{body}\ntitle: *f\nsource: {'x' * 5000}\n---\nQ Why?\n\nSENATOR SMITH: Because.\n\nQ Really?\n\nSENATOR SMITH: Yes.\n"
+    turns = "Q Why?\n\nSENATOR SMITH: Because.\n\nQ Really?\n\nSENATOR SMITH: Yes.\n"
+    text = f"---\n{body}\ntitle: *f\nsource: {'x' * 5000}\n---\n{turns}"
     r = get("whitehouse").read(text)
     assert "title" not in r.metadata
     assert len(r.metadata["source"]) == 1000
