@@ -83,6 +83,30 @@ def test_directory_input_writes_one_document_per_file(tmp_path: Path) -> None:
     assert any("tanks" in d["text"] for d in docs.values())
 
 
+def test_directory_output_mirrors_the_tree_and_skips_its_own_output(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    (src / "a").mkdir(parents=True)
+    (src / "a" / "b.txt").write_text(SMALL, encoding="utf-8")
+    (src / "a__b.txt").write_text(SMALL.replace("casualties", "tanks"), encoding="utf-8")  # the old names collided
+    out_dir = src / "out"  # inside the input tree
+    for _ in range(2):  # the second run must not analyse the first run's JSON
+        code, _, err = run("analyze", str(src), "--structure-only", "--out", str(out_dir))
+        assert code == 0 and "2 of 2 transcripts analysed" in err, err
+    written = sorted(str(p.relative_to(out_dir)) for p in out_dir.rglob("*.json"))
+    assert written == ["a/b.txt.json", "a__b.txt.json"]
+
+
+def test_options_that_do_not_apply_are_refused(tmp_path: Path) -> None:
+    f = tmp_path / "one.txt"
+    f.write_text(SMALL, encoding="utf-8")
+    code, _, err = run("analyze", str(f), "--structure-only", "--out", str(tmp_path / "o"))
+    assert code == 2 and "--out is for a directory" in err
+    code, _, err = run("analyze", str(tmp_path), "--structure-only", "--html", str(tmp_path / "r.html"))
+    assert code == 2 and "--html writes the report of one transcript" in err
+    code, _, err = run("analyze", str(f), "--structure-only", "--html", str(tmp_path / "no" / "dir" / "r.html"))
+    assert code == 2 and err.startswith("onrecord: error:") and "No such file or directory" in err
+
+
 def test_seed_json_has_turns_and_boilerplate() -> None:
     if not SEED.exists():
         pytest.skip("../shared/seeds is not available")

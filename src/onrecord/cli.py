@@ -32,6 +32,13 @@ class _Group(click.Group):
             sys.exit(130)
         except BrokenPipeError:
             sys.exit(0)
+        except OSError as exc:  # the file system said no (an output folder missing, a read-only disk)
+            where = f"{exc.filename}: " if exc.filename else ""
+            click.echo(f"onrecord: error: {where}{exc.strerror or exc}", err=True)
+            sys.exit(2)
+        except MemoryError:
+            click.echo("onrecord: error: out of memory (try a smaller input or fewer --workers)", err=True)
+            sys.exit(2)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
         except Exception as exc:  # a bug, not the user's fault: say so in one line

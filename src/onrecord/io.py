@@ -80,7 +80,7 @@ def _guess(data: bytes) -> CharsetMatch | None:
 def decode(data: bytes, name: str = "<input>") -> Source:
     """Decode ``data`` or raise :class:`InputError` saying why it is not a transcript."""
     if len(data) > MAX_BYTES:
-        raise InputError(f"{name}: {len(data)} bytes is larger than the {MAX_BYTES}-byte limit")
+        raise InputError(f"{name}: larger than the {MAX_BYTES}-byte limit for one transcript")
     encoding: str | None = None
     for bom, enc in _BOMS:
         if data.startswith(bom):
@@ -115,11 +115,14 @@ def decode(data: bytes, name: str = "<input>") -> Source:
 
 def read_file(path: str | Path) -> Source:
     """Read and decode one transcript file ('-' reads standard input)."""
+    # Never read more than one byte past the limit: /dev/zero or an endless pipe must end
+    # in the size error, not in exhausted memory.
     if str(path) == "-":
-        return decode(sys.stdin.buffer.read(), "<stdin>")
+        return decode(sys.stdin.buffer.read(MAX_BYTES + 1), "<stdin>")
     p = Path(path)
     try:
-        data = p.read_bytes()
+        with p.open("rb") as fh:
+            data = fh.read(MAX_BYTES + 1)
     except IsADirectoryError:
         raise InputError(f"{p}: is a directory") from None
     except OSError as exc:

@@ -41,11 +41,16 @@ def _emit(doc: Interview, fmt: str, console: Console) -> None:
         print_summary(doc, console)
 
 
-def _files_in(directory: Path) -> list[Path]:
+def _files_in(directory: Path, skip: Path | None = None) -> list[Path]:
+    """Transcript files under ``directory``, except those under ``skip`` (the run's own output)."""
+    skip = skip.resolve() if skip is not None else None
     return sorted(
         p
         for p in directory.rglob("*")
-        if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in _TRANSCRIPT_SUFFIXES
+        if p.is_file()
+        and not p.name.startswith(".")
+        and p.suffix.lower() in _TRANSCRIPT_SUFFIXES
+        and (skip is None or not p.resolve().is_relative_to(skip))
     )
 
 
@@ -94,10 +99,14 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
         names = _stages(stages, structure_only)
         p = Path(path)
         if path != "-" and p.is_dir():
+            if html_path is not None:
+                raise InputError("--html writes the report of one transcript; give a file, not a directory")
             _analyze_dir(p, fmt, layout, names, out_dir, console)
             return
         if path != "-" and not p.exists():
             raise InputError(f"{path}: no such file or directory")
+        if out_dir is not None:
+            raise InputError("--out is for a directory of transcripts; for one file use --format json > FILE")
         doc = run_analyze(read_file(path), layout=layout, stages=names)
         if html_path is not None:
             from onrecord.render.html import write_html
@@ -120,7 +129,7 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
 def _analyze_dir(
     directory: Path, fmt: str, layout: str | None, names: list[str], out_dir: Path | None, console: Console
 ) -> None:
-    files = _files_in(directory)
+    files = _files_in(directory, skip=out_dir)
     if not files:
         raise InputError(f"{directory}: no transcript files found")
     if out_dir is not None:
@@ -134,11 +143,15 @@ def _analyze_dir(
                 doc = run_analyze(read_file(f), layout=layout, stages=names)
             except OnrecordError as exc:
                 failures.append((f, str(exc)))
+            except Exception as exc:  # a bug on one file must not cost the others
+                failures.append((f, f"internal error: {type(exc).__name__}: {exc}"))
             else:
                 done += 1
                 if out_dir is not None:
+                    # the input tree, mirrored: a/b.txt -> OUT/a/b.txt.json (no two inputs share a name)
                     rel = f.relative_to(directory)
-                    target = out_dir / (str(rel).replace("/", "__") + ".json")
+                    target = out_dir / rel.parent / (rel.name + ".json")
+                    target.parent.mkdir(parents=True, exist_ok=True)
                     target.write_text(doc.model_dump_json(indent=2), encoding="utf-8")
                 elif fmt == "json":
                     sys.stdout.write(doc.model_dump_json() + "\n")
@@ -146,9 +159,10 @@ def _analyze_dir(
                     console.rule(str(f))
                     _emit(doc, fmt, console)
             progress.advance(task)
-    err = Console(stderr=True)
-    err.print(f"{done} of {len(files)} transcripts analysed" + (f", written to {out_dir}" if out_dir else ""))
-    for f, msg in failures:
-        err.print(f"[red]failed[/red] {f}: {msg}", markup=True, highlight=False)
+    click.echo(
+        f"{done} of {len(files)} transcripts analysed" + (f", written to {out_dir}" if out_dir else ""), err=True
+    )
+    for f, msg in failures:  # one line each, never wrapped, so scripts can grep them
+        click.echo(f"failed {f}: {msg}", err=True)
     if failures:
         raise SystemExit(1)

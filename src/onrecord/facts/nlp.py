@@ -121,7 +121,32 @@ def segments_of(doc: Interview) -> list[tuple[Turn | None, int, int]]:
             head_end = min(head_end, doc.turns[0].label.start)
         if doc.text[:head_end].strip():
             out.append((None, 0, head_end))
-    out.extend((t, t.start, t.end) for t in doc.turns)
+    for t in doc.turns:
+        out.extend((t, s, e) for s, e in _chunks(doc.text, t.start, t.end))
+    return out
+
+
+_MAX_SEGMENT = 100_000
+"""Longest stretch given to spaCy at once: its parser needs about 1 GB per 100,000 characters
+(and refuses more than 1,000,000), so a longer turn is parsed in pieces."""
+
+
+def _chunks(text: str, start: int, end: int, limit: int = _MAX_SEGMENT) -> list[tuple[int, int]]:
+    """``[start, end)`` cut into pieces of at most ``limit`` characters, at a line break, else after a
+    sentence, else at a space, so that as few sentences as possible are cut in two."""
+    out: list[tuple[int, int]] = []
+    while end - start > limit:
+        window_end = start + limit
+        cut = text.rfind("\n", start + limit // 2, window_end)
+        if cut < 0:
+            cut = max(text.rfind(". ", start + limit // 2, window_end - 1) + 1, 0)
+        if cut <= start:
+            cut = text.rfind(" ", start + limit // 2, window_end)
+        if cut <= start:
+            cut = window_end
+        out.append((start, cut))
+        start = cut
+    out.append((start, end))
     return out
 
 
