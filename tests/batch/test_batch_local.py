@@ -197,6 +197,9 @@ def test_list_inputs_dirs_globs_and_exclusions(corpus: Path, tmp_path: Path) -> 
         assert str(out / "x.json") not in list_inputs([str(corpus)], exclude=[out])
     finally:
         shutil.rmtree(out)
+    # overlapping specs are merged, not taken for an empty directory
+    assert list_inputs([str(corpus), str(corpus)]) == listed
+    assert list_inputs([str(corpus / GOOD[0]), str(corpus)]) == listed
 
 
 def test_cli_errors_are_one_line_and_exit_2(corpus: Path, tmp_path: Path) -> None:

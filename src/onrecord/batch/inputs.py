@@ -94,15 +94,16 @@ def list_inputs(specs: Iterable[str], exclude: Iterable[str | Path] = ()) -> lis
             matches = [spec]
         else:
             raise InputError(f"{spec}: no such file or directory")
-        before = len(found)
+        mine: set[str] = set()  # this spec's own inputs: another spec may have listed them already
         for m in matches:
             if os.path.isdir(m):
-                found.update(os.path.abspath(p) for p in _walk(m))
+                mine.update(os.path.abspath(p) for p in _walk(m))
             elif os.path.isfile(m) or not os.path.exists(m):
-                found.add(os.path.abspath(m))
-        found = {p for p in found if is_url(p) or not _under(p, roots)}
-        if len(found) == before and os.path.isdir(spec):
+                mine.add(os.path.abspath(m))
+        mine = {p for p in mine if not _under(p, roots)}
+        if not mine and os.path.isdir(spec):
             raise InputError(f"{spec}: no transcript files found")
+        found |= mine
     return sorted(found)
 
 
