@@ -134,6 +134,17 @@ def test_cli_errors_are_one_line_exit_2(db_url: str, transcripts: Path, args: li
     assert "Traceback" not in err + out
 
 
+def test_read_commands_do_not_create_a_corpus(tmp_path: Path) -> None:
+    typo = tmp_path / "typo.db"
+    for args in (["search", "pipeline"], ["speaker", "Aliyev"], ["related", "1"], ["interviews"]):
+        for url in (str(typo), f"sqlite:///{typo}", "sqlite://"):
+            code, _, err = _run(*args, "--db", url)
+            assert code == 2 and "no corpus at" in err and "onrecord ingest" in err, (args, url, err)
+    assert not typo.exists()
+    code, _, err = _run("related", "99999999999999999999999", "--db", str(typo))
+    assert code == 2 and "Traceback" not in err and "internal error" not in err
+
+
 def test_cli_bad_database_urls(tmp_path: Path) -> None:
     for url in ("mysql://x/y", f"sqlite:///{tmp_path}/no/such/dir/c.db", "postgresql://u:p@127.0.0.1:1/db"):
         code, _, err = _run("interviews", "--db", url)

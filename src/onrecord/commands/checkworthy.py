@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +47,13 @@ _MODEL = click.option(
 )
 
 
+def _not_nan(ctx: click.Context, param: click.Parameter, value: float | None) -> float | None:
+    """FloatRange lets "nan" through (every comparison with it is false), and every label would be False."""
+    if value is not None and math.isnan(value):
+        raise click.BadParameter("must be a number between 0 and 1, not nan")
+    return value
+
+
 _VALID = string_fields(("text",), ("speaker", "context"))
 
 
@@ -66,6 +74,7 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
         "--threshold",
         type=click.FloatRange(0.0, 1.0),
         default=None,
+        callback=_not_nan,
         help="Score at or above which a sentence is labelled check-worthy. Default: the shipped model's, "
         f"{_shipped_threshold()}, chosen as the value that maximised positive-class F1 in grouped (by debate) "
         "cross-validation on the training data (see `onrecord evaluate checkworthy` and docs/claims.md).",

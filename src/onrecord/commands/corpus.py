@@ -18,10 +18,11 @@ if TYPE_CHECKING:
     from onrecord.corpus.api import Corpus
 
 
-def _open(db: str) -> Corpus:
+def _open(db: str, create: bool = False) -> Corpus:
+    """Only ``ingest`` creates a corpus; the commands that read it want an existing one."""
     from onrecord.corpus.api import Corpus
 
-    return Corpus.open(db)
+    return Corpus.open(db, create=create)
 
 
 _db = click.option(
@@ -88,7 +89,7 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
         from onrecord.corpus.ingest import ingest as run_ingest
 
         files = expand_paths(paths)
-        corpus = _open(db)
+        corpus = _open(db, create=True)
         err = Console(stderr=True)
         with Progress(
             TextColumn("ingesting"),
@@ -226,7 +227,7 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
             out.print(f"  claim {c['claim_id']} ({c['score']:.2f}): {escape(c['text'])}")
 
     @main.command()
-    @click.argument("claim_id", type=int)
+    @click.argument("claim_id", type=click.IntRange(1, 2**63 - 1))  # a database integer
     @_db
     @click.option("-k", "k", type=click.IntRange(1, 100), default=10, show_default=True)
     @_fmt

@@ -36,9 +36,10 @@ class Corpus:
         self._index: tuple[_related.VectorIndex, Any] | None = None
 
     @classmethod
-    def open(cls, url: str = DEFAULT_URL) -> Corpus:
-        """Open (creating and migrating as needed) the corpus at ``url``."""
-        return cls(store.open_engine(url), url)
+    def open(cls, url: str = DEFAULT_URL, create: bool = True) -> Corpus:
+        """Open (creating and migrating as needed) the corpus at ``url``; with ``create=False``
+        a SQLite corpus must already exist."""
+        return cls(store.open_engine(url, create=create), url)
 
     def close(self) -> None:
         self.engine.dispose()

@@ -53,8 +53,13 @@ def normalise_url(url: str) -> str:
     return url
 
 
-def open_engine(url: str) -> Engine:
-    """Create the engine and bring the schema to the head revision (Alembic)."""
+def open_engine(url: str, create: bool = True) -> Engine:
+    """Create the engine and bring the schema to the head revision (Alembic).
+
+    ``create=False`` is for commands that only read: a mistyped SQLite path must be an
+    error, not a new empty corpus that answers "no matches".
+    """
+    given = url
     url = normalise_url(url)
     try:
         parsed = make_url(url)
@@ -65,6 +70,10 @@ def open_engine(url: str) -> Engine:
         raise CorpusError(f"unsupported database {backend!r}: use sqlite:///FILE or postgresql://...")
     if backend == "sqlite":
         db = parsed.database
+        if not create and (not db or db == ":memory:" or not Path(db).expanduser().is_file()):
+            raise CorpusError(
+                f"no corpus at {given!r}: store transcripts first with `onrecord ingest FILES --db {given}`"
+            )
         if db and db != ":memory:":
             parent = Path(db).expanduser().resolve().parent
             if not parent.is_dir():
