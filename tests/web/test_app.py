@@ -79,6 +79,8 @@ def test_speaker_page_across_interviews(client: TestClient) -> None:
     rec = client.get("/api/v1/speakers/ilham aliyev").json()
     assert rec["name"] == "Ilham Aliyev"
     assert rec["claims"] and rec["answers"] and rec["clarity"]
+    targets = [st["target"] for st in rec["stances"] if st["target"]]
+    assert targets and not any(re.fullmatch(r"[cEA]\d+", t) for t in targets), targets  # words, not ids
     page = client.get("/speakers/Ilham%20Aliyev").text
     assert "How they answered" in page and "Claims" in page
     assert client.get("/speakers/Nobody%20Here").status_code == 404

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -50,6 +51,8 @@ def test_store_protocol(corpus: CorpusStore) -> None:
     rec = corpus.speaker("Aliyev")
     assert rec is not None and rec.name == "Ilham Aliyev" and len(rec.interviews) == 2
     assert rec.clarity and rec.answers and rec.claims and rec.stances
+    targets = [st.target for st in rec.stances if st.target]
+    assert targets and not any(re.fullmatch(r"[cEA]\d+", t) for t in targets), targets  # words, not ids
     assert corpus.speaker("Nobody Atall") is None
     claims = corpus.claims()
     assert claims.total == len(claims.items) > 0

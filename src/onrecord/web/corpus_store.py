@@ -19,6 +19,7 @@ from onrecord.corpus import speakers as corpus_speakers
 from onrecord.corpus.store import content_hash, delete_interview, open_engine, store_document
 from onrecord.document import Interview
 from onrecord.errors import InputError, OnrecordError
+from onrecord.render.html import target_name
 from onrecord.web.store import (
     NEGATION,
     AnswerRow,
@@ -269,6 +270,13 @@ class CorpusStore:
                     .group_by(X.c.clarity)
                 ).all()
             }
+        docs: dict[str, Interview | None] = {}
+        for st in stances:  # stored targets are ids ("c3", "E5"): put them in words
+            if st.target:
+                if st.interview_id not in docs:
+                    docs[st.interview_id] = self.get(st.interview_id)
+                doc = docs[st.interview_id]
+                st.target = target_name(doc, st.target) if doc is not None else st.target
         return SpeakerRecord(
             name=display,
             roles=roles,

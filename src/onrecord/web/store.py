@@ -20,6 +20,7 @@ from typing import Generic, Literal, Protocol, TypeVar, runtime_checkable
 from pydantic import BaseModel, Field
 
 from onrecord.document import Interview
+from onrecord.render.html import target_name
 
 T = TypeVar("T")
 
@@ -75,6 +76,7 @@ class StanceRow(BaseModel):
     kind: str
     text: str
     target: str | None
+    """What the stance is about, in words: the claim, the person or the reported speech."""
     anchor: str
 
 
@@ -468,7 +470,7 @@ class MemoryStore:
                             interview_title=row.title,
                             kind=s.kind,
                             text=s.span.text,
-                            target=s.target,
+                            target=target_name(doc, s.target),
                             anchor=f"s-{i}",
                         )
                     )
