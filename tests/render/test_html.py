@@ -122,6 +122,7 @@ def test_summary_counts_and_lists(seed_page: tuple[Interview, str, Tree]) -> Non
     asked = [x for x in doc.exchanges if x.asked_by != "interviewee"]
     counts = {name: n for name, n, _ in view.counts}
     assert counts["Questions asked"] == len(asked)
+    assert counts.get("Asked by the interviewee", 0) == len(doc.exchanges) - len(asked)
     assert counts["Answered"] + counts["Ambivalent"] + counts["Not answered"] == len(asked)
     assert dict(view.evasions).get("Deflection", 0) > 0 and "Explicit" not in dict(view.evasions)
     assert view.pushbacks == sum(1 for x in asked if x.pushback)
@@ -171,6 +172,12 @@ def test_clarity_chips_link_to_highlighted_evidence(seed_page: tuple[Interview, 
     assert key in tree.ids
     assert re.search(rf'<a class="chip clr-\w+" href="#{key}"', page)
     assert "how the answer opens" in page
+    boxes = re.findall(r'<details class="why">(.*?)</details>', page, re.S)
+    assert boxes
+    for box in boxes:  # clarity and evasion share their sentences: each is listed once
+        items = re.findall(r"<li>(.*?)</li>", box, re.S)
+        texts = [re.sub(r"<[^>]+>", "", i).split("”:")[0] for i in items]
+        assert items and len(texts) == len(set(texts)), items
 
 
 def test_transcript_text_is_kept_whole(seed_page: tuple[Interview, str, Tree]) -> None:

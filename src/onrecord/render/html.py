@@ -551,6 +551,8 @@ def build_view(doc: Interview) -> ReportView:
     asked = [e for e in exchanges if e.asked_by != "interviewee"]
     clar = Counter(e.clarity.label for e in asked if e.clarity)
     counts = [("Questions asked", len(asked), "asked")]
+    if len(asked) < len(exchanges):  # so that the counts add up to the questions marked in the text
+        counts.append(("Asked by the interviewee", len(exchanges) - len(asked), "asked"))
     names = {"Clear Reply": "Answered", "Ambivalent": "Ambivalent", "Clear Non-Reply": "Not answered"}
     labeled = bool(clar)
     if labeled:

@@ -104,6 +104,14 @@ class CorpusStore:
             IV.c.ingested_at,
         )
         rows = {r.id: r for r in conn.execute(select(*cols).where(IV.c.id.in_(ids)))}
+        # questions put to the interviewee, as the report counts them (not the interviewee's own)
+        asked = dict(
+            conn.execute(
+                select(X.c.interview_id, func.count())
+                .where(X.c.interview_id.in_(ids), func.coalesce(X.c.asked_by, "") != "interviewee")
+                .group_by(X.c.interview_id)
+            ).all()
+        )
         names: dict[int, list[str]] = {}
         for r in conn.execute(
             select(AP.c.interview_id, SP.c.name).join(SP, SP.c.id == AP.c.speaker_id).where(AP.c.interview_id.in_(ids))
@@ -119,7 +127,7 @@ class CorpusStore:
                 program=r.program,
                 speakers=names.get(r.id, []),
                 turns=r.n_turns,
-                questions=r.n_exchanges,
+                questions=int(asked.get(r.id, 0)),
                 claims=r.n_claims,
                 added=r.ingested_at,
             )
