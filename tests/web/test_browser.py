@@ -233,6 +233,16 @@ def test_app_hostile_paste_does_not_execute(page: Page, server: str) -> None:
     assert page.evaluate("typeof window.__pwned") == "undefined"
 
 
+def test_api_docs_render_without_internet(page: Page, server: str) -> None:
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(r.url))
+    page.goto(server + "/docs")
+    page.locator(".swagger-ui .info .title").wait_for()
+    assert "onrecord" in page.locator(".swagger-ui .info .title").inner_text()
+    assert page.locator(".opblock").count() > 5  # the endpoints are listed
+    assert all(u.startswith(server) for u in requested), [u for u in requested if not u.startswith(server)]
+
+
 def test_app_error_page(page: Page, server: str) -> None:
     response = page.goto(server + "/interviews/424242")
     assert response is not None and response.status == 404

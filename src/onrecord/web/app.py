@@ -208,13 +208,18 @@ def create_app(
     """The ASGI app over ``store``.  With ``token`` set, writes must present it."""
     run_analysis = analyzer or default_analyzer(None)
     env = environment()
-    app = FastAPI(
+    # fastapi-offline serves the Swagger UI files itself: FastAPI's own /docs loads them from a
+    # CDN, which leaves a blank page on a machine with no internet.
+    from fastapi_offline import FastAPIOffline
+
+    app = FastAPIOffline(
         title="onrecord",
         version=__version__,
         description="Interviews as an accountable record: reports, speakers, claims, search.",
         docs_url="/docs",
         redoc_url=None,
         openapi_url="/openapi.json",
+        static_url="/docs-assets",
     )
     app.add_middleware(BodyLimit, limit=max_upload + FORM_SLACK)
     if allowed_hosts:
