@@ -122,7 +122,7 @@ def test_cli_related_json(filled: Corpus, db_url: str) -> None:
     ("args", "message"),
     [
         (["search", "AND ("], "nothing to search for"),
-        (["search", "pipeline", "--since", "2021-13"], "--since"),
+        (["search", "pipeline", "--since", "2021-13"], "from date '2021-13': no such date"),
         (["speaker", "Nobody Here"], "no speaker matching"),
         (["related", "999999"], "no claim 999999"),
     ],

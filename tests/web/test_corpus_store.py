@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -100,6 +101,8 @@ def test_malformed_queries_are_messages(app: TestClient) -> None:
         r = app.get("/search", params={"q": q})
         assert r.status_code in (200, 400), q
         assert "Traceback" not in r.text
+        if r.status_code == 400:  # the message sits above the search form, to be corrected there
+            assert 'role="alert"' in r.text and 'name="q"' in r.text, q
         api = app.get("/api/v1/search", params={"q": q})
         assert api.status_code in (200, 400)
         assert ("detail" if api.status_code == 400 else "hits") in api.json()
@@ -138,3 +141,15 @@ def test_claim_page_shows_same_and_opposite_claims(tmp_path: Path) -> None:
     with TestClient(create_app(store, analyzer=default_analyzer([]))) as c:
         page = c.get("/claims/1").text
     assert "Opposite claims" in page and "are not flying" in page and "negates" in page
+
+
+def test_filters_alone_list_what_they_select_and_pages_end_cleanly(app: TestClient) -> None:
+    r = app.get("/api/v1/search", params={"clarity": "Clear Non-Reply", "kind": "question"})
+    hits = r.json()["hits"]
+    assert r.status_code == 200 and hits and all(h["kind"] == "question" for h in hits)
+    assert app.get("/search", params={"q": ""}).status_code == 200  # nothing asked: the empty form
+    bad = app.get("/search", params={"q": "Turkish", "date_from": "2024-13-45"})
+    message = html.unescape(bad.text.split('role="alert">')[1].split("</p>")[0])
+    assert bad.status_code == 400 and "from date '2024-13-45': no such date" in message and "--" not in message
+    past = app.get("/search", params={"q": "Turkish", "offset": 100000})
+    assert past.status_code == 200 and "past the last one" in past.text and "100001" not in past.text

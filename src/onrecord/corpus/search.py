@@ -40,7 +40,7 @@ class Term:
 def parse_query(query: str) -> list[Term]:
     """Words, "quoted phrases", prefix* terms and OR; raises QueryError when nothing searchable is left."""
     if not query or not query.strip():
-        raise QueryError("empty query: give one or more words to search for")
+        raise QueryError("empty query: give one or more words to search for, or a filter")
     if len(query) > 1000:
         raise QueryError("query too long (over 1000 characters)")
     terms: list[Term] = []
@@ -105,11 +105,11 @@ def _check_date(value: str | None, name: str) -> str | None:
         return None
     v = value.strip()
     if not _DATE_RE.match(v):
-        raise QueryError(f"--{name} {value!r}: use YYYY, YYYY-MM or YYYY-MM-DD")
+        raise QueryError(f"{name} date {value!r}: use YYYY, YYYY-MM or YYYY-MM-DD")
     try:
         _dt.date.fromisoformat((v + "-01-01")[:10] if len(v) < 10 else v)
     except ValueError:
-        raise QueryError(f"--{name} {value!r}: no such date") from None
+        raise QueryError(f"{name} date {value!r}: no such date") from None
     return v
 
 
@@ -153,8 +153,15 @@ def search(
     limit: int = 20,
     offset: int = 0,
 ) -> list[Hit]:
-    """Ranked hits for ``query`` with the given filters (all optional, combined with AND)."""
-    terms = parse_query(query)
+    """Ranked hits for ``query`` with the given filters (all optional, combined with AND).
+
+    An empty query with at least one filter lists what the filters select, most recently
+    stored first ("every non-reply by this speaker"); with no filter either it is an error.
+    """
+    filtered = any(v is not None for v in (speaker, role, outlet, since, until, clarity, evasion, claim_type)) or bool(
+        kind
+    )
+    terms = parse_query(query) if (query and query.strip()) or not filtered else None
     if limit < 1 or limit > 1000:
         raise QueryError("--limit must be between 1 and 1000")
     params: dict[str, Any] = {"limit": limit, "offset": max(0, offset)}
@@ -185,7 +192,7 @@ def search(
         where.append("lower(d.outlet) LIKE :outlet ESCAPE '\\'")
         esc = outlet.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         params["outlet"] = f"%{esc}%"
-    s, u = _check_date(since, "since"), _check_date(until, "until")
+    s, u = _check_date(since, "from"), _check_date(until, "to")
     if s is not None:
         where.append("d.date >= :since")
         params["since"] = s
@@ -201,19 +208,25 @@ def search(
         "d.kind, d.interview_id, d.ref, d.speaker_name, d.speaker_id, d.role, d.date, d.outlet, i.title, "
         "d.clarity, d.evasion, d.claim_type, d.text"
     )
-    if conn.dialect.name == "sqlite":
+    if terms is None:
+        sql = (
+            f"SELECT {cols}, 0.0 AS score, substr(d.text, 1, 240) AS snip "
+            "FROM search_docs d JOIN interviews i ON i.id = d.interview_id "
+            f"WHERE 1 = 1{extra} ORDER BY d.id DESC LIMIT :limit OFFSET :offset"
+        )
+    elif conn.dialect.name == "sqlite":
         params["q"] = fts5_query(terms)
         # Rank first, on row ids and scores alone, then fetch columns and build snippets for the
         # page only: with everything in one SELECT, SQLite builds a snippet (reading and
         # re-tokenising the text) and carries every column through the sort for each match.
         # Filters read the narrow covering index (migration 0002), not the wide rows; with no
         # filter the ranking needs no join at all.
-        filtered = "JOIN search_docs d INDEXED BY ix_search_docs_filters ON d.id = search_fts.rowid " if extra else ""
+        join = "JOIN search_docs d INDEXED BY ix_search_docs_filters ON d.id = search_fts.rowid " if extra else ""
         sql = (
             f"SELECT {cols}, top.score AS score, "
             "snippet(search_fts, 0, '<mark>', '</mark>', '…', 24) AS snip "
             "FROM (SELECT search_fts.rowid AS rid, bm25(search_fts) AS score "
-            f"FROM search_fts {filtered}"
+            f"FROM search_fts {join}"
             f"WHERE search_fts MATCH :q{extra} ORDER BY score, rid LIMIT :limit OFFSET :offset) AS top "
             "CROSS JOIN search_fts ON search_fts.rowid = top.rid "
             "JOIN search_docs d ON d.id = top.rid JOIN interviews i ON i.id = d.interview_id "

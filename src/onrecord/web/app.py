@@ -450,8 +450,20 @@ def create_app(
         offset: Annotated[int, Query(ge=0)] = 0,
     ) -> HTMLResponse:
         f = _filters(kind, speaker, role, outlet, clarity, date_from, date_to)
-        result = search(q, f, offset, 20) if (q.strip() or any(f.model_dump().values())) else None
-        return page("web/search.html.j2", q=q, f=f, result=result, kinds=HIT_KINDS)
+        result, error = None, None
+        try:
+            result = search(q, f, offset, 20) if (q.strip() or any(f.model_dump().values())) else None
+        except WebError as exc:  # a malformed query: say so above the form, to be corrected there
+            error = exc.message
+        return page(
+            "web/search.html.j2",
+            q=q,
+            f=f,
+            result=result,
+            kinds=HIT_KINDS,
+            error=error,
+            status=400 if error else 200,
+        )
 
     @app.get("/api", response_class=HTMLResponse, include_in_schema=False)
     def api_page() -> HTMLResponse:
