@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from onrecord.pipeline import analyze
-from onrecord.structure.metadata import find_interviewee
+from onrecord.structure.metadata import find_interviewee, full_name_in
 
 
 @pytest.mark.parametrize(
@@ -31,3 +31,52 @@ def test_the_president_label_takes_the_name_in_the_title() -> None:
     )
     doc = analyze(text, stages=())
     assert {(t.speaker, t.role) for t in doc.turns if t.role == "interviewee"} == {("Biden", "interviewee")}
+
+
+DEBATE_HEADER = """PRESIDENT BARACK OBAMA AND FORMER GOV. MITT ROMNEY
+PARTICIPATE IN A CANDIDATES DEBATE, HOFSTRA UNIVERSITY,
+HEMPSTEAD, NEW YORK
+
+OCTOBER 16, 2012
+
+SPEAKERS: FORMER GOV. MITT ROMNEY, R-MASS.
+
+PRESIDENT BARACK OBAMA
+
+CANDY CROWLEY, MODERATOR
+
+"""
+
+
+def test_debate_header_title_date_and_full_names() -> None:
+    text = DEBATE_HEADER + (
+        "CROWLEY: Good evening. Governor, what is your plan for jobs?\n\n"
+        "ROMNEY: Thank you, Candy. I will create twelve million jobs.\n\n"
+        "CROWLEY: Mr. President, your response?\n\n"
+        "OBAMA: The governor's plan does not add up.\n"
+    )
+    doc = analyze(text, stages=())
+    md = doc.metadata
+    assert md.title == (
+        "PRESIDENT BARACK OBAMA AND FORMER GOV. MITT ROMNEY PARTICIPATE IN A CANDIDATES DEBATE, "
+        "HOFSTRA UNIVERSITY, HEMPSTEAD, NEW YORK"
+    )
+    assert (md.date, md.date_text) == ("2012-10-16", "OCTOBER 16, 2012")
+    names = {p.name: p for p in md.participants}
+    assert set(names) == {"Candy Crowley", "Mitt Romney", "Barack Obama"}
+    assert "ROMNEY" in names["Mitt Romney"].aliases or "Romney" in names["Mitt Romney"].aliases
+    assert [t.speaker for t in doc.turns] == ["Candy Crowley", "Mitt Romney", "Candy Crowley", "Barack Obama"]
+
+
+@pytest.mark.parametrize(
+    ("header", "surname", "expected"),
+    [
+        ("THE FIRST KENNEDY-NIXON DEBATE", "Kennedy", None),
+        ("SPEAKERS: SENS. JOHN McCAIN, R-ARIZ.", "McCain", "John McCain"),
+        ("Presidential debate with businessman Donald Trump", "Trump", "Donald Trump"),
+        ("OBAMA AND ROMNEY DEBATE", "Romney", None),
+        ("PRESIDENT BARACK OBAMA\nCANDY CROWLEY, MODERATOR", "Crowley", "Candy Crowley"),
+    ],
+)
+def test_full_name_in_header(header: str, surname: str, expected: str | None) -> None:
+    assert full_name_in(header, surname) == expected

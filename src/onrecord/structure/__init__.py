@@ -17,11 +17,21 @@ from onrecord.structure.roles import participants_order, resolve
 VERSION = "1.0"
 
 
+def _title_of(header: str) -> str | None:
+    """The header's first paragraph, its lines joined when a long title was wrapped (at most four
+    lines; a longer first paragraph is prose, and only its first line is taken)."""
+    para = header.strip().split("\n\n", 1)[0] if header.strip() else ""
+    lines = [ln.strip() for ln in para.splitlines() if ln.strip()]
+    if not lines:
+        return None
+    return " ".join(lines) if len(lines) <= 4 and sum(map(len, lines)) <= 300 else lines[0]
+
+
 def build(result: ReadResult, source_name: str = "<input>") -> Interview:
     text = result.text
     header = text[result.header[0] : result.header[1]] if result.header else ""
     md = result.metadata
-    title = md.get("title") or (header.strip().splitlines()[0].strip() if header.strip() else None)
+    title = md.get("title") or _title_of(header)
     date_iso, date_text = (None, None)
     if md.get("date"):
         date_text = md["date"]
@@ -37,6 +47,12 @@ def build(result: ReadResult, source_name: str = "<input>") -> Interview:
     is_debate = bool(re.search(r"\bdebate\b", context, re.I))
 
     speakers, keys = resolve(result.turns, text, interviewee, interviewee_title, is_debate)
+    for sp in speakers:  # "ROMNEY:" in the turns, "FORMER GOV. MITT ROMNEY" in the header
+        if sp.name and " " not in sp.name and header:
+            full = meta.full_name_in(header, sp.name)
+            if full:
+                sp.aliases.add(sp.name)
+                sp.name = full
     by_key = {s.key: s for s in speakers}
     turns: list[Turn] = []
     for i, (raw, key) in enumerate(zip(result.turns, keys, strict=True)):

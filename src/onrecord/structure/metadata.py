@@ -101,12 +101,13 @@ _MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
     r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
+# Case-insensitive: debate and wire transcripts write "OCTOBER 16, 2012".
 _DATE_RES = (
     re.compile(r"\b\d{4}-\d{2}-\d{2}\b"),
-    re.compile(r"\b" + _MONTHS + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b"),
-    re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTHS + r",?\s+\d{4}\b"),
-    re.compile(r"\b" + _MONTHS + r"\s+\d{1,2}(?:st|nd|rd|th)?\b"),
-    re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTHS + r"\b"),
+    re.compile(r"\b" + _MONTHS + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b", re.I),
+    re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTHS + r",?\s+\d{4}\b", re.I),
+    re.compile(r"\b" + _MONTHS + r"\s+\d{1,2}(?:st|nd|rd|th)?\b", re.I),
+    re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTHS + r"\b", re.I),
 )
 _WITH_RE = re.compile(r"\b(?:interview(?:ed|s)?|conversation|talks?|spoke|speaks|sat down)\s+with\s+([^.\n;]+)", re.I)
 _CAP_RUN = re.compile(r"(?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*))*")
@@ -239,3 +240,85 @@ def find_interviewee(text: str) -> tuple[str | None, str | None]:
 
 def today_iso() -> str:
     return date.today().isoformat()
+
+
+_TITLE_WORDS = _NOT_NAME | {
+    "gov",
+    "sen",
+    "rep",
+    "amb",
+    "gen",
+    "lt",
+    "col",
+    "adm",
+    "hon",
+    "rev",
+    "candidate",
+    "moderator",
+    "host",
+    "anchor",
+    "correspondent",
+    "panelist",
+    "question",
+    "questioner",
+    "audience",
+    "speakers",
+    "speaker",
+    "participants",
+    "journalist",
+    "reporter",
+    "nominee",
+    "democratic",
+    "republican",
+    "u.s.",
+    "us",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "final",
+    "last",
+    "presidential",
+    "debate",
+    "member",
+    "sens",
+    "govs",
+    "reps",
+    "businessman",
+    "businesswoman",
+    "entrepreneur",
+    "mayor",
+    "judge",
+    "justice",
+    "ambassador",
+}
+
+
+def full_name_in(header: str, surname: str) -> str | None:
+    """The fuller form of a one-word speaker label in the header ("SPEAKERS: FORMER GOV. MITT
+    ROMNEY, R-MASS." gives "Mitt Romney" for ROMNEY); None when the header has none.
+
+    The given names (one or two words) must stand on the same line right before the surname,
+    after any title ("FORMER GOV."), connective ("and") or phrase-ending punctuation ("SPEAKERS:").
+    """
+    pattern = re.compile(r"((?:[A-Za-z][\w'’.:,;-]*[ \t]+){1,5})" + re.escape(surname) + r"\b", re.I)
+
+    def norm(word: str) -> str:
+        return word.lower().strip(".,:;")
+
+    for m in pattern.finditer(header):
+        words: list[str] = []  # the given names: the words right before the surname, back to a title
+        for w in reversed(m.group(1).split()):
+            if w[-1] in ",:;" or norm(w) in _TITLE_WORDS or norm(w) in _GLUE or len(words) == 2:
+                break
+            words.insert(0, w)
+        if not words:
+            continue
+        given = " ".join(w.capitalize() if w.isupper() else w for w in words)
+        last = surname.capitalize() if surname.isupper() else surname
+        return f"{given} {last}"
+    return None
+
+
+_GLUE = frozenset({"and", "the", "of", "with", "by", "a", "in", "at", "on", "to"})
