@@ -16,7 +16,7 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from render_support import HOSTILE, labeled, seed_path, structure_only
@@ -219,6 +219,25 @@ def test_app_upload_search_speaker(page: Page, server: str, shots: Path) -> None
     # filters narrow the results
     page.goto(server + "/search?q=ground&kind=turn&role=interviewee")
     assert all(w.inner_text().startswith("turn") for w in page.locator("li.hit .where").all())
+
+
+def test_upload_form_shows_it_is_busy_and_sends_once(page: Page, server: str) -> None:
+    posts: list[str] = []
+
+    def hold(route: Any) -> None:  # "204 No Content": the browser stays on the page, still busy
+        posts.append(route.request.method)
+        route.fulfill(status=204)
+
+    page.route("**/interviews", hold)
+    page.goto(server + "/")
+    page.fill("textarea#text", "Q: Will you run?\n\nA: Yes.\n")
+    page.get_by_role("button", name="Analyse").click()
+    page.wait_for_function("document.querySelector('form.upload').getAttribute('aria-busy') === 'true'")
+    assert page.get_by_role("button", name="Analyse").is_disabled()
+    assert "Analysing the transcript" in page.locator("form.upload .busy").inner_text()
+    page.evaluate("document.querySelector('form.upload').requestSubmit()")  # a second try is not sent
+    page.wait_for_timeout(300)
+    assert posts == ["POST"]
 
 
 def test_app_hostile_paste_does_not_execute(page: Page, server: str) -> None:

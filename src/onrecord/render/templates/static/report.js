@@ -19,6 +19,22 @@
     }
   }
   window.addEventListener("hashchange", focusTarget);
+  if (location.hash) focusTarget();  // a link from another page lands on its target too
+  // long analyses: say that something is happening, and send the form once
+  var busy = document.querySelectorAll("form[data-busy]");
+  for (var k = 0; k < busy.length; k++) {
+    busy[k].addEventListener("submit", function (ev) {
+      var form = ev.target;
+      if (ev.defaultPrevented) return;
+      if (form.getAttribute("data-sent")) { ev.preventDefault(); return; }
+      form.setAttribute("data-sent", "1");
+      form.setAttribute("aria-busy", "true");
+      var status = form.querySelector(".busy");
+      if (status) status.textContent = form.getAttribute("data-busy");
+      var buttons = form.querySelectorAll("button[type=submit]");
+      for (var b = 0; b < buttons.length; b++) buttons[b].disabled = true;
+    });
+  }
   // confirm destructive form posts
   var forms = document.querySelectorAll("form[data-confirm]");
   for (var j = 0; j < forms.length; j++) {
