@@ -106,3 +106,18 @@ def test_hands_over_the_floor() -> None:
         assert hands_over_the_floor(q), q
     for q in ("Why?", "Really?", "Mr. President, why?", "So, is that correct?", "What Turkish equipment, sir?"):
         assert not hands_over_the_floor(q), q
+
+
+def test_an_answer_split_over_same_speaker_turns_is_judged_whole() -> None:
+    from onrecord.analyzers.clarity import _whole_answer
+
+    text = (
+        "MODERATOR: Senator, will you raise taxes on the middle class?\n\n"
+        "SMITH: Let me start with my record.\n\n"
+        "SMITH: No. I will not raise taxes on the middle class.\n\n"
+        "MODERATOR: Thank you.\n"
+    )
+    doc = onrecord.analyze(text, stages=())
+    ex = doc.exchanges[0]
+    assert ex.answer is not None and ex.answer.text == "Let me start with my record."
+    assert _whole_answer(doc, ex) == "Let me start with my record.\n\nNo. I will not raise taxes on the middle class."

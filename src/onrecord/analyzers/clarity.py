@@ -226,12 +226,31 @@ def _labelled(doc: Interview, ex: Exchange) -> bool:
         return True
 
 
+def _whole_answer(doc: Interview, ex: Exchange) -> str:
+    """The answer turn and the same speaker's turns straight after it: a transcript that repeats
+    "ROMNEY:" on every paragraph splits one answer into several turns, and the model must see
+    all of it to judge it."""
+    assert ex.answer is not None
+    ids = [t.id for t in doc.turns]
+    try:
+        i = ids.index(ex.answer.turn)
+    except ValueError:
+        return ex.answer.text
+    first = doc.turns[i]
+    parts = [ex.answer.text]
+    for t in doc.turns[i + 1 :]:
+        if t.speaker != first.speaker or t.role != first.role or first.speaker is None:
+            break
+        parts.append(t.text)
+    return "\n\n".join(parts)
+
+
 def label_exchanges(doc: Interview) -> None:
     todo = [ex for ex in doc.exchanges if _labelled(doc, ex)]
     if not todo:
         return
     model = load_model()
-    pairs = [Pair(ex.question.text, ex.answer.text if ex.answer else "", _context(doc, ex)) for ex in todo]
+    pairs = [Pair(ex.question.text, _whole_answer(doc, ex), _context(doc, ex)) for ex in todo]
     for ex, pred in zip(todo, model.predict_pairs(pairs), strict=True):
         ev_c, ev_e = evidence_for(doc, ex, pred)
         ex.clarity = Label(label=pred.clarity, confidence=round(pred.clarity_confidence, 4), evidence=ev_c)

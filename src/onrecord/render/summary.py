@@ -58,6 +58,8 @@ def print_summary(doc: Interview, console: Console) -> None:
             tag.append(f"follows {x.follow_up_of}")
         if x.asked_by == "interviewee":
             tag.append("asked by the interviewee")
+        elif x.answer is not None and x.clarity is None and "clarity" in doc.analyzers:
+            tag.append("[dim]not labelled (a hand-over of the floor, or answered by a questioner)[/dim]")
         console.print(f"[cyan]{x.id}[/cyan]  " + " · ".join(tag), highlight=False)
         console.print(f"    Q: {escape(_short(x.question.text, 150))}", highlight=False)
         answer = escape(_short(x.answer.text, 150)) if x.answer else "[dim](no answer)[/dim]"
