@@ -79,6 +79,20 @@ def test_labeled_debate_header_and_roles() -> None:
     assert not r.unattributed
 
 
+def test_labeled_known_label_run_into_a_line() -> None:
+    text = (
+        "CROWLEY: Governor, you have two minutes.\n\n"
+        "ROMNEY: Thank you. Jobs are my priority.\n\n"
+        "CROWLEY: Governor, I'm sure you've got a reply there. (LAUGHTER) ROMNEY: You're absolutely right.\n\n"
+        "OBAMA: Candy? Go ahead. OBAMA: Candy, that is not true. NOTE: this word is not a speaker.\n"
+    )
+    r = get("labeled").read(text)
+    said = [(t.speaker, r.text[t.start : t.end].strip()) for t in r.turns]
+    assert ("ROMNEY", "You're absolutely right.") in said
+    assert said[-1] == ("OBAMA", "Candy, that is not true. NOTE: this word is not a speaker.")
+    check_invariant(r)
+
+
 def test_labeled_title_case_and_traps() -> None:
     _, r = _read("labeled_titlecase.txt")
     assert _label(r, 0) == "Chris Wallace:"

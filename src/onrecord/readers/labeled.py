@@ -268,7 +268,32 @@ def _find_marks(text: str) -> list[Mark]:
             ok = counts[key] >= 2 and (at_para or key in para_names)
         if ok:
             marks.append(Mark(c.start, c.end, c.label, _role(c.label, c.name)))
-    return marks
+    return _with_inline_marks(text, marks, para_names)
+
+
+# A known upper-case label run into the previous turn's line: "Go ahead. OBAMA: Candy, ..." or
+# "(LAUGHTER) ROMNEY: You're absolutely right."
+_INLINE = re.compile(r"(?<=[.?!)\]][ \t])(?P<label>[A-Z][A-Z.'’\- ]{1,40}?):(?=[ \t])")
+
+
+def _with_inline_marks(text: str, marks: list[Mark], para_names: set[str]) -> list[Mark]:
+    """``marks`` plus the labels found mid-line, for names this transcript already uses as
+    upper-case paragraph labels (an unknown capitalised word before a colon is left as text)."""
+    known = {k for k in para_names if k == k.upper() and any(ch.isalpha() for ch in k)}
+    if not known or not marks:
+        return marks
+    taken = [(m.start, m.end) for m in marks]
+    extra: list[Mark] = []
+    for m in _INLINE.finditer(text):
+        label = m.group("label").strip()
+        got = _classify(label)
+        if got is None or _norm(got[0]) not in known:
+            continue
+        start, end = m.start("label"), m.end()
+        if any(s <= start < e or start <= s < end for s, e in taken):
+            continue
+        extra.append(Mark(start, end, label, _role(label, got[0])))
+    return sorted(marks + extra, key=lambda mk: mk.start) if extra else marks
 
 
 def _is_trailer(block: str) -> bool:
