@@ -146,9 +146,17 @@ def test_read_commands_do_not_create_a_corpus(tmp_path: Path) -> None:
 
 
 def test_cli_bad_database_urls(tmp_path: Path) -> None:
-    for url in ("mysql://x/y", f"sqlite:///{tmp_path}/no/such/dir/c.db", "postgresql://u:p@127.0.0.1:1/db"):
+    not_a_db = tmp_path / "notes.db"
+    not_a_db.write_text("these are my notes, not a database\n" * 40, encoding="utf-8")
+    for url in (
+        "mysql://x/y",
+        f"sqlite:///{tmp_path}/no/such/dir/c.db",
+        "postgresql://u:p@127.0.0.1:1/db",
+        f"sqlite:///{not_a_db}",
+    ):
         code, _, err = _run("interviews", "--db", url)
         assert code == 2 and err.startswith("onrecord: error:") and "Traceback" not in err, url
+        assert len(err.strip().splitlines()) == 1, err  # one line: no "Background on this error" link
 
 
 def test_python_api(db_url: str, transcripts: Path) -> None:

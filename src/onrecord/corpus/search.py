@@ -17,6 +17,8 @@ from typing import Any
 
 from sqlalchemy import Connection, select, text
 
+from onrecord.claims.types import CLAIM_TYPES
+from onrecord.clarity.labels import CLARITY_LABELS, EVASION_LABELS
 from onrecord.corpus import schema, speakers
 from onrecord.corpus.defaults import KINDS
 from onrecord.errors import OnrecordError
@@ -98,6 +100,13 @@ def pg_query(terms: list[Term]) -> str:
             parts.append("or")
         parts.append(s)
     return " ".join(parts)
+
+
+_LABELS: dict[str, tuple[str, ...]] = {
+    "clarity": CLARITY_LABELS,
+    "evasion": EVASION_LABELS,
+    "claim_type": CLAIM_TYPES,
+}
 
 
 def _check_date(value: str | None, name: str) -> str | None:
@@ -201,6 +210,9 @@ def search(
         params["until"] = u + "\uffff"  # "2020" covers 2020-12-31
     for col, val in (("clarity", clarity), ("evasion", evasion), ("claim_type", claim_type)):
         if val is not None:
+            known = _LABELS[col]
+            if val.lower() not in {k.lower() for k in known}:  # a typo must not read as "no matches"
+                raise QueryError(f"unknown {col.replace('_', ' ')} {val!r} (one of: {', '.join(known)})")
             where.append(f"lower(d.{col}) = :{col}")
             params[col] = val.lower()
     extra = "".join(f" AND {w}" for w in where)

@@ -92,7 +92,9 @@ def open_engine(url: str, create: bool = True) -> Engine:
             f"cannot open {parsed.render_as_string(hide_password=True)}: {str(exc.orig).strip().splitlines()[0]}"
         ) from None
     except SQLAlchemyError as exc:
-        raise CorpusError(f"database error opening {parsed.render_as_string(hide_password=True)}: {exc}") from None
+        cause = getattr(exc, "orig", None) or exc  # the driver's own words, without SQLAlchemy's help link
+        first = str(cause).strip().splitlines()[0] if str(cause).strip() else type(cause).__name__
+        raise CorpusError(f"cannot open {parsed.render_as_string(hide_password=True)}: {first}") from None
     return engine
 
 
