@@ -125,6 +125,7 @@ def test_cli_related_json(filled: Corpus, db_url: str) -> None:
         (["search", "pipeline", "--since", "2021-13"], "from date '2021-13': no such date"),
         (["speaker", "Nobody Here"], "no speaker matching"),
         (["related", "999999"], "no claim 999999"),
+        (["ingest", "-"], "not standard input"),
     ],
 )
 def test_cli_errors_are_one_line_exit_2(db_url: str, transcripts: Path, args: list[str], message: str) -> None:
@@ -170,3 +171,9 @@ def test_python_api(db_url: str, transcripts: Path) -> None:
         assert corpus.document(iid).text == (transcripts / "2021-03-01_aliyev.txt").read_text(encoding="utf-8")
     with Corpus.open(db_url) as again:  # reopening does not migrate or lose anything
         assert len(again.interviews()) == 3
+
+
+def test_ingest_of_an_empty_folder_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    code, _, err = _run("ingest", str(tmp_path / "empty"), "--db", str(tmp_path / "c.db"), "--structure-only")
+    assert code == 2 and "no transcript files found" in err

@@ -88,15 +88,22 @@ def expand_paths(paths: Iterable[str | Path]) -> list[str]:
     for raw in paths:
         s = str(raw)
         p = Path(s)
+        if s == "-":
+            raise InputError("ingest reads files, not standard input: save the transcript to a file first")
         if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                if (
-                    f.is_file()
-                    and not f.name.startswith(".")
-                    and f.suffix.lower() in TRANSCRIPT_SUFFIXES
-                    and not NOT_TRANSCRIPTS.match(f.name)
-                ):
-                    out[str(f)] = None
+            found = [
+                f
+                for f in sorted(p.rglob("*"))
+                if f.is_file()
+                and not f.name.startswith(".")
+                and f.suffix.lower() in TRANSCRIPT_SUFFIXES
+                and not NOT_TRANSCRIPTS.match(f.name)
+            ]
+            if not found:  # as analyze and batch say: an empty folder is most likely the wrong one
+                kinds = ", ".join(sorted(x for x in TRANSCRIPT_SUFFIXES if x))
+                raise InputError(f"{s}: no transcript files found (looked for {kinds} files)")
+            for f in found:
+                out[str(f)] = None
         elif p.is_file():
             out[s] = None
         elif any(ch in s for ch in "*?["):
