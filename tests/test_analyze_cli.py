@@ -115,3 +115,13 @@ def test_seed_json_has_turns_and_boilerplate() -> None:
     doc = json.loads(out)
     assert len(doc["turns"]) == 51
     assert any(doc["text"][b["start"] : b["end"]] == "Latest news" for b in doc["boilerplate"])
+
+
+def test_an_html_file_with_few_tags_is_read_as_html(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text("<p>REPORTER: Caf&eacute; open?</p><p>SENATOR: Yes &lt;b&gt;.</p>", encoding="utf-8")
+    code, out, err = run("analyze", str(page), "--structure-only", "--format", "json")
+    assert code == 0, err
+    doc = json.loads(out)
+    assert doc["layout"].startswith("html+")
+    assert [t["text"] for t in doc["turns"]] == ["Café open?", "Yes <b>."]

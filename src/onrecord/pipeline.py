@@ -39,7 +39,13 @@ def analyze(
         source = decode(source, name)
     elif isinstance(source, str):
         source = Source(text=source.replace("\r\n", "\n").replace("\r", "\n"), name=name, encoding="str")
-    reader = reader_registry.get(layout) if layout else reader_registry.detect(source.text)
+    if layout:
+        reader = reader_registry.get(layout)
+    elif source.name.lower().endswith((".html", ".htm")) and "<" in source.text:
+        # a page saved as .html is HTML even with too few tags for content sniffing to be sure
+        reader = reader_registry.get("html")
+    else:
+        reader = reader_registry.detect(source.text)
     result = reader.read(source.text)
     doc = build(result, source_name=source.name)
     if not doc.turns:
