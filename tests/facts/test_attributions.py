@@ -76,3 +76,14 @@ def test_addressee_and_line_wraps() -> None:
     assert a.holder == "Obama" or a.holder == "Former President Obama"
     assert a.content.text.startswith("North Korea")
     assert not any(x.cue == "wrote" for x in doc.attributions)  # writing a report is not reporting speech
+
+
+def test_a_thing_that_cannot_speak_is_no_holder() -> None:
+    text = (
+        "Q: What did the deal bring?\n\n"
+        "A: What I can say is that the Armenia trade deal added 300 million pounds to our exports. "
+        "The Armenian president told me that the border is open.\n"
+    )
+    doc = analyze(text, stages=["numbers", "entities", "attributions"])
+    holders = {a.holder for a in doc.attributions}
+    assert holders == {"President of Armenia"}, [(a.holder, a.cue, a.content.text) for a in doc.attributions]

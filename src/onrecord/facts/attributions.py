@@ -233,7 +233,9 @@ def find_attributions(doc: Interview) -> list[Attribution]:
                     seg.start + htok.idx + len(htok.text),
                     prefer=("person", "organization", "group", "place"),
                 )
-                if eid is None:
+                if eid is None and (htok.pos_ == "PROPN" or htok.lower_ in lexicon.SPEAKER_NOUNS):
+                    # an entity elsewhere in the holder counts only when the head can speak: "the
+                    # Armenian government said" is Armenia's, "the Armenia trade deal added" is no one's
                     eid = index.at(hs, he, prefer=("person", "organization", "group", "place"))
                 if (
                     eid is None
