@@ -177,3 +177,14 @@ def test_a_debate_denial_points_at_the_opponent_not_the_moderator() -> None:
     claims = {c.id: c for c in doc.claims}
     assert denial.target in claims, (denial.target, [(c.id, c.text) for c in doc.claims])
     assert "permits" in claims[denial.target].text  # not the moderator's gas prices
+
+
+def test_a_no_that_declines_or_points_nowhere_is_not_listed() -> None:
+    text = (
+        "Q: Will the new vaccine be approved by the agency this month?\n\n"
+        "DR. FAUCI: No, I don't think I could answer that question.\n\n"
+        "Q: Is it raining?\n\n"
+        "DR. FAUCI: No.\n"
+    )
+    doc = analyze(text, stages=["claims", "numbers", "entities", "attributions", "stance"])
+    assert not [s for s in doc.stances if s.kind == "denial"], doc.stances

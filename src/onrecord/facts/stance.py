@@ -201,6 +201,11 @@ def _previous_question_turns(ctx: _Ctx, turn: Turn, n: int = 3) -> list[Turn]:
     return out
 
 
+_DECLINES = re.compile(
+    r"\b(?:answer (?:that|this|the|your)\b|comment\b|get into\b|speculate\b|go into\b|talk about that\b)", re.I
+)
+
+
 def _previous_other_turns(ctx: _Ctx, turn: Turn, n: int = 3) -> list[Turn]:
     """The last ``n`` turns by anyone but this turn's speaker, most recent first: what a stance
     answers is the question put to the speaker or, in a debate, the opponent's last words."""
@@ -398,7 +403,10 @@ def find_stances(doc: Interview) -> list[Stance]:
                         continue  # "a foreign policy that's wrong" judges a policy; a denial is about what was said
                     add("denial", s, e, _target_for(ctx, turn, (ss, se), (s, e), speaker_ent), turn, "false-pred")
                 m_no = re.match(r"\s*No(?:[.!,;]|\s*$)", sent_text) if si <= 2 else None
-                if m_no:  # "No." / "No, ..." answering; the sentence splitter may keep "No." with what follows
+                if m_no and not _DECLINES.search(sent_text):
+                    # "No." / "No, ..." answering (the splitter may keep "No." with what follows); kept at the
+                    # end only with something it denies (a bare "No" pointing nowhere tells a reader nothing),
+                    # and "No, I can't answer that" declines rather than denies
                     e = ss + m_no.end()
                     add("denial", ss, e, _target_for(ctx, turn, (ss, se), (ss, e), speaker_ent), turn, "bare-no")
                 if si == 0 and re.match(r"\s*(?:Yes|Yeah|Yep)\b", sent_text) and not _DENY.search(sent_text):
@@ -515,7 +523,7 @@ def find_stances(doc: Interview) -> list[Stance]:
                     add("accusation", _span_start(text, seg, ss, s, subj), e, target, turn, "wrongdoing")
     out.sort(key=lambda x: x.span.start)
     _carry_denial_targets(doc, out)
-    return out
+    return [st for st in out if not (st.rule == "bare-no" and st.target is None)]
 
 
 # A false-predicate denial needs a subject that stands for something said: a pronoun or demonstrative,
