@@ -4,6 +4,7 @@ import onrecord
 from onrecord import analyzers
 from onrecord.analyzers.clarity import evidence_for
 from onrecord.clarity.model import Prediction
+from support import SMALL_DEBATE
 
 TRANSCRIPT = """\
 Q: Will you sign the infrastructure bill this week?
@@ -73,15 +74,7 @@ def test_evidence_names_refusal_pushback_and_always_points_somewhere() -> None:
 
 
 def test_handoffs_and_answers_by_the_questioners_are_not_labelled() -> None:
-    debate = (
-        "MODERATOR: Senator Smith, gas prices in Ohio rose 40 percent this year. What will you do about energy?\n\n"
-        "SMITH: My plan is an all-of-the-above strategy, and that is what we will do.\n\n"
-        "MODERATOR: Governor Jones, your response?\n\n"
-        "JONES: In the last four years, the senator voted to cut drilling permits on federal land in half.\n\n"
-        "SMITH: Not true, Governor Jones.\n\n"
-        "MODERATOR: Governor Jones, what about taxes?\n\n"
-        "JONES: I will cut taxes for the middle class by 20 percent.\n"
-    )
+    debate = SMALL_DEBATE
     doc = onrecord.analyze(debate, stages=("clarity",))
     by_q = {ex.question.text: ex for ex in doc.exchanges}
     assert by_q["What will you do about energy?"].clarity is not None

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from onrecord import Interview, analyze
 from onrecord.document import Stance
+from support import SMALL_DEBATE
 
 
 def _stance(doc: Interview, kind: str, text: str) -> Stance:
@@ -162,15 +163,7 @@ def test_possessive_claims_and_refusals() -> None:
 
 
 def test_a_debate_denial_points_at_the_opponent_not_the_moderator() -> None:
-    text = (
-        "MODERATOR: Senator Smith, gas prices in Ohio rose 40 percent this year. What will you do about energy?\n\n"
-        "SMITH: My plan is an all-of-the-above strategy, and that is what we will do.\n\n"
-        "MODERATOR: Governor Jones, your response?\n\n"
-        "JONES: In the last four years, the senator voted to cut drilling permits on federal land in half.\n\n"
-        "SMITH: Not true, Governor Jones.\n\n"
-        "MODERATOR: Governor Jones, what about taxes?\n\n"
-        "JONES: I will cut taxes for the middle class by 20 percent.\n"
-    )
+    text = SMALL_DEBATE
     doc = analyze(text, stages=["claims", "numbers", "entities", "attributions", "stance"])
     assert [t.role for t in doc.turns if t.speaker == "Jones"] == ["interviewee", "interviewee"]
     denial = _stance(doc, "denial", "Not true")

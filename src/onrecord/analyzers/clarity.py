@@ -23,6 +23,7 @@ from onrecord.analyzers import register
 from onrecord.clarity import features as feats
 from onrecord.clarity.model import Pair, Prediction, load_model
 from onrecord.document import QUESTION_ROLES, Evidence, Exchange, Interview, Label
+from onrecord.facts.lexicon import HONORIFICS
 from onrecord.structure.sentences import split
 
 VERSION = "clarity-1.0"
@@ -112,7 +113,7 @@ def evidence_for(doc: Interview, ex: Exchange, pred: Prediction) -> tuple[list[E
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
-_FLOOR_WORDS = frozenset(
+_FLOOR_WORDS = HONORIFICS | frozenset(
     [
         "and",
         "so",
@@ -121,21 +122,6 @@ _FLOOR_WORDS = frozenset(
         "okay",
         "ok",
         "please",
-        "mr",
-        "mr.",
-        "mrs",
-        "mrs.",
-        "ms",
-        "ms.",
-        "madam",
-        "dr",
-        "dr.",
-        "sir",
-        "president",
-        "vice",
-        "governor",
-        "senator",
-        "secretary",
         "congressman",
         "congresswoman",
         "your",
@@ -145,10 +131,6 @@ _FLOOR_WORDS = frozenset(
         "rebuttal",
         "thoughts",
         "comment",
-        "minister",
-        "prime",
-        "chancellor",
-        "general",
         "the",
     ]
 )
