@@ -80,3 +80,13 @@ def test_debate_header_title_date_and_full_names() -> None:
 )
 def test_full_name_in_header(header: str, surname: str, expected: str | None) -> None:
     assert full_name_in(header, surname) == expected
+
+
+def test_a_title_case_first_line_is_the_whole_title() -> None:
+    text = (
+        "The President's News Conference With Journalists\nJuly 6, 1989\n(Bush Q3)\n\n"
+        "Q. Mr. President, is the answer still no?\n\nThe President. The answer is to read carefully.\n"
+    )
+    doc = analyze(text, stages=())
+    assert doc.metadata.title == "The President's News Conference With Journalists"
+    assert doc.metadata.date == "1989-07-06"

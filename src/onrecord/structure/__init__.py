@@ -18,13 +18,24 @@ VERSION = "1.0"
 
 
 def _title_of(header: str) -> str | None:
-    """The header's first paragraph, its lines joined when a long title was wrapped (at most four
-    lines; a longer first paragraph is prose, and only its first line is taken)."""
+    """The header's first line, with the lines that continue it when a title in capitals was
+    wrapped ("PRESIDENT BARACK OBAMA AND FORMER GOV. MITT ROMNEY / PARTICIPATE IN A CANDIDATES
+    DEBATE, ..."); a line in another case, or one holding a date, is not part of the title."""
     para = header.strip().split("\n\n", 1)[0] if header.strip() else ""
     lines = [ln.strip() for ln in para.splitlines() if ln.strip()]
     if not lines:
         return None
-    return " ".join(lines) if len(lines) <= 4 and sum(map(len, lines)) <= 300 else lines[0]
+    title = [lines[0]]
+    for ln in lines[1:4]:
+        if not (_all_caps(title[-1]) and _all_caps(ln)) or meta.find_date(ln)[1] is not None:
+            break
+        title.append(ln)
+    return " ".join(title)
+
+
+def _all_caps(line: str) -> bool:
+    letters = [ch for ch in line if ch.isalpha()]
+    return len(letters) >= 3 and all(ch.isupper() for ch in letters)
 
 
 def build(result: ReadResult, source_name: str = "<input>") -> Interview:
