@@ -124,11 +124,22 @@ def mark_text(text: str, lo: int, hi: int, spans: Iterable[MarkSpan], emitted: s
             out.append(_open_tag(s, s.key not in seen))
             seen.add(s.key)
             stack.append(s)
-        out.append(str(escape(text[a:b])))
+        out.append(_unwrapped(text[a:b]))
     out.extend("</mark>" for _ in stack)
     if emitted is not None:
         emitted.update(seen)
     return Markup("".join(out))
+
+
+_LONE_NEWLINE = re.compile(r"(?<!\n)\n(?!\n)")
+
+
+def _unwrapped(piece: str) -> str:
+    """Escaped text in which a single line break (a hard wrap inside a paragraph, as in White
+    House transcripts) is shown as a space, while staying in the text for copying and search;
+    a blank line still separates paragraphs."""
+    parts = _LONE_NEWLINE.split(piece)
+    return '<span class="nl">\n</span>'.join(str(escape(x)) for x in parts)
 
 
 # ------------------------------------------------------------- shared assets
