@@ -63,3 +63,15 @@ def test_read_file_errors_name_the_path(tmp_path: Path) -> None:
         io.read_file(missing)
     with pytest.raises(InputError, match="is a directory"):
         io.read_file(str(tmp_path))
+
+
+def test_the_document_says_how_it_was_decoded_and_whether_that_was_a_guess() -> None:
+    from onrecord.pipeline import analyze
+
+    text = "Q: Was the café in Zürich open?\n\nA: Oui, le café était ouvert, très tôt.\n"
+    guessed = analyze(text.encode("cp1252"), stages=())
+    assert guessed.metadata.encoding_guessed and guessed.metadata.encoding
+    assert "café" in guessed.text
+    sure = analyze(text.encode("utf-8"), stages=())
+    assert (sure.metadata.encoding, sure.metadata.encoding_guessed) == ("utf-8", False)
+    assert analyze(text, stages=()).metadata.encoding is None  # given as text: nothing was decoded

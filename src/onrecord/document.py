@@ -54,6 +54,11 @@ class Metadata(_Model):
     program: str | None = None
     participants: list[Participant] = Field(default_factory=list)
     source: str | None = None
+    encoding: str | None = None
+    """How the input bytes were decoded ("utf-8", "utf-16", "cp1252"...); null for text given as text."""
+    encoding_guessed: bool = False
+    """True when no byte-order mark or valid UTF-8 said so and the code page was inferred from the
+    bytes: accented letters may then be wrong, and the original file is worth checking."""
 
 
 class Turn(_Model):

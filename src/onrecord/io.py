@@ -35,6 +35,8 @@ class Source:
     text: str
     name: str
     encoding: str
+    guessed: bool = False
+    """The encoding was inferred from the bytes (no BOM, not valid UTF-8)."""
 
 
 def _looks_utf16_without_bom(data: bytes) -> str | None:
@@ -82,6 +84,7 @@ def decode(data: bytes, name: str = "<input>") -> Source:
     if len(data) > MAX_BYTES:
         raise InputError(f"{name}: larger than the {MAX_BYTES}-byte limit for one transcript")
     encoding: str | None = None
+    guessed = False
     for bom, enc in _BOMS:
         if data.startswith(bom):
             encoding = enc
@@ -100,6 +103,7 @@ def decode(data: bytes, name: str = "<input>") -> Source:
                 raise InputError(f"{name}: cannot tell which text encoding this is") from None
             encoding = best.encoding
             text = str(best)
+            guessed = True
     else:
         try:
             text = data.decode(encoding)
@@ -110,7 +114,7 @@ def decode(data: bytes, name: str = "<input>") -> Source:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise InputError(f"{name}: empty input, no transcript to read")
-    return Source(text=text, name=name, encoding=encoding)
+    return Source(text=text, name=name, encoding=encoding, guessed=guessed)
 
 
 def read_file(path: str | Path) -> Source:

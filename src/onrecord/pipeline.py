@@ -48,6 +48,8 @@ def analyze(
         reader = reader_registry.detect(source.text)
     result = reader.read(source.text)
     doc = build(result, source_name=source.name)
+    if source.encoding != "str":
+        doc.metadata.encoding, doc.metadata.encoding_guessed = source.encoding, source.guessed
     if not doc.turns:
         raise NoTurnsError(f"{source.name}: no speaker turns found (layout {reader.name!r})")
     analyzers.run(doc, default_stages() if stages is None else list(stages))

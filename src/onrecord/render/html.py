@@ -599,6 +599,7 @@ def build_view(doc: Interview) -> ReportView:
             ("Date", md.date or md.date_text),
             ("Source", md.source if md.source and not md.source.startswith("/") else None),
             ("Transcript layout", doc.layout),
+            ("Decoded as", f"{md.encoding} (guessed from the bytes)" if md.encoding_guessed else None),
         )
         if v
     ]

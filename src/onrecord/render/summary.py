@@ -27,6 +27,12 @@ def print_summary(doc: Interview, console: Console) -> None:
     console.print("  ".join(f"[dim]{k}:[/dim] {escape(v)}" for k, v in facts if v), highlight=False)
     people = ", ".join(f"{escape(p.name or 'unnamed')} ({p.role})" for p in md.participants)
     console.print(f"[dim]participants:[/dim] {people}", highlight=False)
+    if md.encoding_guessed:
+        console.print(
+            f"[yellow]decoded as {escape(md.encoding or '?')}, a guess from the bytes: "
+            "check accented letters against the original[/yellow]",
+            highlight=False,
+        )
     roles = Counter(t.role for t in doc.turns)
     asked = [x for x in doc.exchanges if x.asked_by != "interviewee"]
     console.print(
