@@ -172,6 +172,14 @@ def test_clarity_chips_link_to_highlighted_evidence(seed_page: tuple[Interview, 
     assert key in tree.ids
     assert re.search(rf'<a class="chip clr-\w+" href="#{key}"', page)
     assert "how the answer opens" in page
+    weak_doc = doc.model_copy(deep=True)  # the fixture is shared: change a copy
+    assert weak_doc.exchanges[0].clarity is not None
+    weak_doc.exchanges[0].clarity.confidence = 0.31  # a weak label says so in words, not only in its number
+    weak = render_html(weak_doc)
+    assert re.search(r'class="chip clr-\w+ unsure"[^>]*>[^<]*<span class="conf">[^<]*· unsure</span>', weak)
+    assert "unsure" not in page or any(
+        lab.confidence < 0.4 for e in doc.exchanges for lab in (e.clarity, e.evasion) if lab
+    )
     boxes = re.findall(r'<details class="why">(.*?)</details>', page, re.S)
     assert boxes
     for box in boxes:  # clarity and evasion share their sentences: each is listed once
