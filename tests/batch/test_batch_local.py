@@ -303,3 +303,22 @@ def test_a_fixed_input_leaves_failures_and_one_beyond_limit_stays(corpus: Path, 
     second = run_batch([str(inputs)], out, stages=[], workers=1, limit=1)
     assert second.analysed == 1
     assert [Path(f["source"]).name for f in OutputDir(out).failures()] == ["b.txt"]
+
+
+def test_a_dead_worker_the_executor_missed_still_breaks_the_wait(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a worker SIGKILLed while holding the call queue's lock can leave the executor unaware
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+    from types import SimpleNamespace
+
+    from onrecord.batch import local
+
+    monkeypatch.setattr(local, "_POLL_SECONDS", 0.01)
+    never: Future[object] = Future()
+    alive = SimpleNamespace(_processes={1: SimpleNamespace(exitcode=None)})
+    dead = SimpleNamespace(_processes={1: SimpleNamespace(exitcode=None), 2: SimpleNamespace(exitcode=-9)})
+    with pytest.raises(BrokenProcessPool):
+        local._result(never, dead)  # type: ignore[arg-type]
+    done: Future[object] = Future()
+    done.set_result("ok")
+    assert local._result(done, alive) == "ok"  # type: ignore[arg-type]

@@ -52,6 +52,36 @@ def _start_forkserver() -> None:
         signal.signal(signal.SIGINT, previous)
 
 
+_POLL_SECONDS = 2.0
+
+
+def _processes(pool: ProcessPoolExecutor) -> list[multiprocessing.process.BaseProcess]:
+    # ProcessPoolExecutor keeps its workers in a private dict; no public way to see them
+    return list((getattr(pool, "_processes", None) or {}).values())
+
+
+def _result(fut: Future[DocResult], pool: ProcessPoolExecutor) -> DocResult:
+    """``fut.result()``, but a worker found dead counts as a broken pool even when the executor
+    has not noticed: a worker killed while it held the call queue's lock can leave
+    ``ProcessPoolExecutor`` waiting forever (CPython gh-94777 and relatives)."""
+    while True:
+        try:
+            return fut.result(timeout=_POLL_SECONDS)
+        except TimeoutError:
+            if any(p.exitcode is not None for p in _processes(pool)):
+                raise BrokenProcessPool("a worker process died") from None
+
+
+def _discard(pool: ProcessPoolExecutor) -> None:
+    """Shut ``pool`` down without waiting, killing its workers so that a wedged one cannot keep
+    the executor's management thread (and so the interpreter's exit) waiting."""
+    workers = _processes(pool)
+    pool.shutdown(wait=False, cancel_futures=True)
+    for p in workers:
+        if p.exitcode is None:
+            p.kill()
+
+
 def default_workers() -> int:
     try:
         return max(1, len(os.sched_getaffinity(0)))
@@ -181,21 +211,22 @@ def run_local(
                 deliver(job)
                 continue
             try:
-                deliver(fut.result())
+                assert pool is not None
+                deliver(_result(fut, pool))
             except BrokenProcessPool:
                 # Some worker died.  Retry everything that was in flight, one at
                 # a time on a fresh pool, so that only the culprit is blamed.
                 suspects = [job] + [j for j, _f in inflight]
                 inflight.clear()
                 if pool is not None:
-                    pool.shutdown(wait=False, cancel_futures=True)
+                    _discard(pool)
                 pool = new_pool()
                 for s in suspects:
                     if isinstance(s, DocResult):
                         deliver(s)
                         continue
                     try:
-                        deliver(pool.submit(analyse_one, s[0], s[1], options).result())
+                        deliver(_result(pool.submit(analyse_one, s[0], s[1], options), pool))
                         deaths = 0
                     except BrokenProcessPool:
                         stats["crashed"] += 1
@@ -214,13 +245,13 @@ def run_local(
                                 error_type="WorkerDied",
                             )
                         )
-                        pool.shutdown(wait=False, cancel_futures=True)
+                        _discard(pool)
                         pool = new_pool()
         writer.flush()
     except (KeyboardInterrupt, OnrecordError):
         # Keep what is finished: commit the buffered results, drop the rest.
         if pool is not None:
-            pool.shutdown(wait=False, cancel_futures=True)
+            _discard(pool)
         writer.flush()
         raise
     finally:
