@@ -43,6 +43,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -190,15 +191,20 @@ def _inside_reported(ctx: _Ctx, turn: Turn, speaker_ent: str | None, s: int, e: 
     return False
 
 
-def _previous_question_turns(ctx: _Ctx, turn: Turn, n: int = 3) -> list[Turn]:
+def _previous_turns(ctx: _Ctx, turn: Turn, n: int, keep: Callable[[Turn], bool]) -> list[Turn]:
+    """The last ``n`` turns before ``turn`` that ``keep`` accepts, most recent first."""
     i = ctx.turn_pos[turn.id]
     out: list[Turn] = []
     for t in reversed(ctx.doc.turns[:i]):
-        if t.role in QUESTION_ROLES:
+        if keep(t):
             out.append(t)
             if len(out) >= n:
                 break
     return out
+
+
+def _previous_question_turns(ctx: _Ctx, turn: Turn, n: int = 3) -> list[Turn]:
+    return _previous_turns(ctx, turn, n, lambda t: t.role in QUESTION_ROLES)
 
 
 _DECLINES = re.compile(
@@ -209,14 +215,7 @@ _DECLINES = re.compile(
 def _previous_other_turns(ctx: _Ctx, turn: Turn, n: int = 3) -> list[Turn]:
     """The last ``n`` turns by anyone but this turn's speaker, most recent first: what a stance
     answers is the question put to the speaker or, in a debate, the opponent's last words."""
-    i = ctx.turn_pos[turn.id]
-    out: list[Turn] = []
-    for t in reversed(ctx.doc.turns[:i]):
-        if (t.speaker, t.role) != (turn.speaker, turn.role):
-            out.append(t)
-            if len(out) >= n:
-                break
-    return out
+    return _previous_turns(ctx, turn, n, lambda t: (t.speaker, t.role) != (turn.speaker, turn.role))
 
 
 def _target_for(
