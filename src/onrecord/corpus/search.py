@@ -167,10 +167,7 @@ def search(
     An empty query with at least one filter lists what the filters select, most recently
     stored first ("every non-reply by this speaker"); with no filter either it is an error.
     """
-    filtered = any(v is not None for v in (speaker, role, outlet, since, until, clarity, evasion, claim_type)) or bool(
-        kind
-    )
-    terms = parse_query(query) if (query and query.strip()) or not filtered else None
+    terms = parse_query(query) if query and query.strip() else None
     if limit < 1 or limit > 1000:
         raise QueryError("--limit must be between 1 and 1000")
     params: dict[str, Any] = {"limit": limit, "offset": max(0, offset)}
@@ -215,6 +212,8 @@ def search(
                 raise QueryError(f"unknown {col.replace('_', ' ')} {val!r} (one of: {', '.join(known)})")
             where.append(f"lower(d.{col}) = :{col}")
             params[col] = val.lower()
+    if terms is None and not where:
+        parse_query(query)  # nothing to search for and nothing to filter by: say so
     extra = "".join(f" AND {w}" for w in where)
     cols = (
         "d.kind, d.interview_id, d.ref, d.speaker_name, d.speaker_id, d.role, d.date, d.outlet, i.title, "
