@@ -199,24 +199,20 @@ def hands_over_the_floor(question: str) -> bool:
     )
 
 
-def _labelled(doc: Interview, ex: Exchange) -> bool:
+def _labelled(doc: Interview, ex: Exchange, pos: dict[str, int]) -> bool:
     if ex.answer is None or not ex.answer.text.strip() or hands_over_the_floor(ex.question.text):
         return False
-    try:
-        return doc.turn(ex.answer.turn).role not in QUESTION_ROLES
-    except KeyError:
-        return True
+    i = pos.get(ex.answer.turn)
+    return i is None or doc.turns[i].role not in QUESTION_ROLES
 
 
-def _whole_answer(doc: Interview, ex: Exchange) -> str:
+def _whole_answer(doc: Interview, ex: Exchange, pos: dict[str, int] | None = None) -> str:
     """The answer turn and the same speaker's turns straight after it: a transcript that repeats
     "ROMNEY:" on every paragraph splits one answer into several turns, and the model must see
-    all of it to judge it."""
+    all of it to judge it.  ``pos`` maps turn ids to their index (built once per document)."""
     assert ex.answer is not None
-    ids = [t.id for t in doc.turns]
-    try:
-        i = ids.index(ex.answer.turn)
-    except ValueError:
+    i = (pos if pos is not None else _positions(doc)).get(ex.answer.turn)
+    if i is None:
         return ex.answer.text
     first = doc.turns[i]
     parts = [ex.answer.text]
@@ -227,12 +223,17 @@ def _whole_answer(doc: Interview, ex: Exchange) -> str:
     return "\n\n".join(parts)
 
 
+def _positions(doc: Interview) -> dict[str, int]:
+    return {t.id: i for i, t in enumerate(doc.turns)}
+
+
 def label_exchanges(doc: Interview) -> None:
-    todo = [ex for ex in doc.exchanges if _labelled(doc, ex)]
+    pos = _positions(doc)
+    todo = [ex for ex in doc.exchanges if _labelled(doc, ex, pos)]
     if not todo:
         return
     model = load_model()
-    pairs = [Pair(ex.question.text, _whole_answer(doc, ex), _context(doc, ex)) for ex in todo]
+    pairs = [Pair(ex.question.text, _whole_answer(doc, ex, pos), _context(doc, ex)) for ex in todo]
     for ex, pred in zip(todo, model.predict_pairs(pairs), strict=True):
         ev_c, ev_e = evidence_for(doc, ex, pred)
         ex.clarity = Label(label=pred.clarity, confidence=round(pred.clarity_confidence, 4), evidence=ev_c)
