@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from readers_support import check_invariant
 
@@ -74,6 +74,13 @@ def _check_labels(result_speakers: list[str | None], expected: list[str]) -> Non
 
 @_SETTINGS
 @given(labeled_text())
+# a Title Case label that recurs only in a run of one-line turns, never after a blank line
+@example(
+    (
+        "BLITZER: A.\n\nBLITZER: A.\nChris Wallace: A.\nChris Wallace: A.\n\n",
+        ["BLITZER", "BLITZER", "Chris Wallace", "Chris Wallace"],
+    )
+)
 def test_labeled_generated(case: tuple[str, list[str]]) -> None:
     text, labels = case
     result = get("labeled").read(text)

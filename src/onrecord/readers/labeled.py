@@ -146,6 +146,9 @@ class _Candidate:
     caps: bool
     para_start: bool
     after_sentence: bool
+    #: where this candidate's line, and the line before it, begin (-1: no line before)
+    line_start: int
+    prev_line_start: int
 
 
 def _split_name(label: str) -> tuple[str, list[str]]:
@@ -219,7 +222,19 @@ def _candidates(text: str) -> list[_Candidate]:
         prev_line = text[prev + 1 : line_start].strip()
         para_start = line_start == 0 or not prev_line
         after_sentence = bool(prev_line) and prev_line[-1] in _SENTENCE_END
-        out.append(_Candidate(m.start("label"), m.end(), label, got[0], got[1], para_start, after_sentence))
+        out.append(
+            _Candidate(
+                m.start("label"),
+                m.end(),
+                label,
+                got[0],
+                got[1],
+                para_start,
+                after_sentence,
+                line_start,
+                prev + 1 if line_start else -1,
+            )
+        )
     return out
 
 
@@ -257,6 +272,7 @@ def _find_marks(text: str) -> list[Mark]:
     # One paragraph per line (no blank lines at all) makes every line a paragraph start.
     no_blank_lines = "\n\n" not in text and re.search(r"\n[^\S\n]*\n", text) is None
     marks: list[Mark] = []
+    believed_lines: set[int] = set()
     for c in cands:
         key = _norm(c.name)
         at_para = c.para_start or no_blank_lines
@@ -265,9 +281,13 @@ def _find_marks(text: str) -> list[Mark]:
             # paragraph; only a lone letter ("A: ...") needs a paragraph or finished sentence before it.
             ok = at_para or c.after_sentence or len(key.replace(".", "").replace(" ", "")) > 1
         else:
-            ok = counts[key] >= 2 and (at_para or key in para_names)
+            # A recurring mixed-case name is a label at a paragraph start, or on the line after a
+            # finished turn that itself opened with a label (a run of one-line turns).
+            follows_turn = c.after_sentence and c.prev_line_start in believed_lines
+            ok = counts[key] >= 2 and (at_para or key in para_names or follows_turn)
         if ok:
             marks.append(Mark(c.start, c.end, c.label, _role(c.label, c.name)))
+            believed_lines.add(c.line_start)
     return _with_inline_marks(text, marks, para_names)
 
 
