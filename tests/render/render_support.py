@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 import onrecord
 from onrecord.document import Claim, Evidence, Interview, Label, NumberMention, Span, Stance
 
 REPO = Path(__file__).resolve().parents[2]
 SEED = REPO / ".." / "shared" / "seeds" / "000_d64bfc97030efaab.txt"
-EXAMPLE = REPO / "src" / "onrecord" / "examples" / "bush_news_conference_1989-07-06.txt"
 
 HOSTILE = (
     'Q: Will you <script>window.__pwned=1</script> answer " onmouseover="window.__pwned=2" x=\'y\' now?\n'
@@ -32,7 +33,10 @@ CLARITY = [
 
 
 def seed_path() -> Path:
-    return SEED if SEED.exists() else EXAMPLE
+    """The seed; the tests that use it assert its facts (names, title), so they skip without ../shared."""
+    if not SEED.exists():
+        pytest.skip(f"seed transcript not found at {SEED} (the shared/ folder is not checked out)")
+    return SEED
 
 
 def seed_bytes() -> bytes:
