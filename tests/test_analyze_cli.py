@@ -125,3 +125,23 @@ def test_an_html_file_with_few_tags_is_read_as_html(tmp_path: Path) -> None:
     doc = json.loads(out)
     assert doc["layout"].startswith("html+")
     assert [t["text"] for t in doc["turns"]] == ["Café open?", "Yes <b>."]
+
+
+def test_text_output_into_a_closed_pipe_exits_zero(tmp_path: Path) -> None:
+    """`onrecord analyze x | head -1`: the reader closing the pipe is not an error."""
+    import subprocess
+    import sys
+
+    big = tmp_path / "long.txt"
+    big.write_text("".join(f"Q: Question number {i} about the budget?\nA: Answer number {i}.\n" for i in range(3000)))
+    proc = subprocess.Popen(
+        [str(Path(sys.executable).parent / "onrecord"), "analyze", str(big), "--structure-only"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    first = proc.stdout.read(100)
+    proc.stdout.close()  # the output is far larger than a pipe buffer, so the writer meets a closed pipe
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 0, err
+    assert first and "Traceback" not in err

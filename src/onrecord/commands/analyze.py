@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.progress import Progress
 
 from onrecord import readers
+from onrecord.commands.console import PipeConsole
 from onrecord.document import Interview, json_schema
 from onrecord.errors import InputError, OnrecordError
 from onrecord.io import read_file
@@ -95,7 +96,7 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
         html_path: Path | None,
     ) -> None:
         """Analyse one transcript (a file, '-' for stdin) or every transcript in a directory."""
-        console = Console(stderr=fmt != "text")
+        console = PipeConsole(stderr=fmt != "text")
         names = _stages(stages, structure_only)
         p = Path(path)
         if path != "-" and p.is_dir():

@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from onrecord.commands.console import PipeConsole
 from onrecord.corpus.defaults import DEFAULT_URL, KINDS
 
 if TYPE_CHECKING:
@@ -177,7 +178,7 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
         if fmt == "json":
             _json({"query": query, "count": len(hits), "hits": [h.as_dict() for h in hits]})
             return
-        out = Console()
+        out = PipeConsole()
         if not hits:
             out.print("no matches")
         for h in hits:
@@ -201,7 +202,7 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
         if fmt == "json":
             _json(p)
             return
-        out = Console()
+        out = PipeConsole()
         out.print(
             f"[bold]{escape(p['name'])}[/bold] (speaker {p['speaker_id']}; aliases: {escape(', '.join(p['aliases']))})"
         )
@@ -239,7 +240,7 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
         if fmt == "json":
             _json({"claim": claim, "related": [r.as_dict() for r in rel]})
             return
-        out = Console()
+        out = PipeConsole()
         out.print(f"[bold]claim {claim_id}[/bold] ({escape(claim['speaker'] or '?')}): {escape(claim['text'])}")
         if not rel:
             out.print("no related claims in other interviews")
@@ -285,7 +286,7 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
         if fmt == "json":
             _json({"count": len(rows), "interviews": rows})
             return
-        out = Console()
+        out = PipeConsole()
         for r in rows:
             out.print(
                 f"#{r['interview_id']} {escape(r['date'] or '----------')} {escape(r['title'] or '')} "
