@@ -17,9 +17,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from onrecord.errors import InputError
-
-# The same suffixes ``onrecord analyze DIR`` picks up; explicitly named files are read whatever their suffix.
-TRANSCRIPT_SUFFIXES: frozenset[str] = frozenset({".txt", ".md", ".html", ".htm", ".vtt", ".srt", ".text", ".json", ""})
+from onrecord.transcript_files import is_transcript_name, transcripts_in
 
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 _GLOB_CHARS = re.compile(r"[*?\[]")
@@ -34,22 +32,8 @@ def content_id(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _wanted(path: str) -> bool:
-    name = os.path.basename(path)
-    return not name.startswith(".") and os.path.splitext(name)[1].lower() in TRANSCRIPT_SUFFIXES
-
-
 def _under(path: str, roots: tuple[str, ...]) -> bool:
     return any(path == r or path.startswith(r + os.sep) for r in roots)
-
-
-def _walk(directory: str) -> Iterable[str]:
-    for root, dirs, files in os.walk(directory):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        for f in files:
-            p = os.path.join(root, f)
-            if _wanted(p) and os.path.isfile(p):
-                yield p
 
 
 def _list_url(spec: str) -> list[str]:
@@ -70,7 +54,8 @@ def _list_url(spec: str) -> list[str]:
     except (OSError, ValueError) as exc:
         raise InputError(f"{spec}: cannot list ({exc})") from None
     scheme = spec.split("://", 1)[0]
-    return sorted(f"{scheme}://{e.path}" for e in entries if e.type == pafs.FileType.File and _wanted(e.path))
+    files = [e.path for e in entries if e.type == pafs.FileType.File and is_transcript_name(e.path)]
+    return sorted(f"{scheme}://{path}" for path in files)
 
 
 def list_inputs(specs: Iterable[str], exclude: Iterable[str | Path] = ()) -> list[str]:
@@ -97,7 +82,7 @@ def list_inputs(specs: Iterable[str], exclude: Iterable[str | Path] = ()) -> lis
         mine: set[str] = set()  # this spec's own inputs: another spec may have listed them already
         for m in matches:
             if os.path.isdir(m):
-                mine.update(os.path.abspath(p) for p in _walk(m))
+                mine.update(os.path.abspath(p) for p in transcripts_in(m))
             elif os.path.isfile(m) or not os.path.exists(m):
                 mine.add(os.path.abspath(m))
         mine = {p for p in mine if not _under(p, roots)}

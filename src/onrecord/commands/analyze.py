@@ -18,8 +18,7 @@ from onrecord.io import read_file
 from onrecord.pipeline import analyze as run_analyze
 from onrecord.pipeline import default_stages
 from onrecord.render.summary import print_summary
-
-_TRANSCRIPT_SUFFIXES = {".txt", ".md", ".html", ".htm", ".vtt", ".srt", ".text", ".json", ""}
+from onrecord.transcript_files import transcripts_in
 
 
 def _stages(spec: str | None, structure_only: bool) -> list[str]:
@@ -40,19 +39,6 @@ def _emit(doc: Interview, fmt: str, console: Console) -> None:
         sys.stdout.write(to_markdown(doc))
     else:
         print_summary(doc, console)
-
-
-def _files_in(directory: Path, skip: Path | None = None) -> list[Path]:
-    """Transcript files under ``directory``, except those under ``skip`` (the run's own output)."""
-    skip = skip.resolve() if skip is not None else None
-    return sorted(
-        p
-        for p in directory.rglob("*")
-        if p.is_file()
-        and not p.name.startswith(".")
-        and p.suffix.lower() in _TRANSCRIPT_SUFFIXES
-        and (skip is None or not p.resolve().is_relative_to(skip))
-    )
 
 
 def register(main: click.Group, train: click.Group, evaluate: click.Group) -> None:
@@ -130,7 +116,7 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
 def _analyze_dir(
     directory: Path, fmt: str, layout: str | None, names: list[str], out_dir: Path | None, console: Console
 ) -> None:
-    files = _files_in(directory, skip=out_dir)
+    files = transcripts_in(directory, skip=[out_dir] if out_dir is not None else [])
     if not files:
         raise InputError(f"{directory}: no transcript files found")
     if out_dir is not None:

@@ -26,10 +26,9 @@ from onrecord import analyzers
 from onrecord.corpus import store
 from onrecord.errors import InputError, OnrecordError
 from onrecord.io import read_file
+from onrecord.transcript_files import TRANSCRIPT_SUFFIXES, transcripts_in
 
-TRANSCRIPT_SUFFIXES = {".txt", ".md", ".html", ".htm", ".vtt", ".srt", ".text", ".json", ""}
 # files a directory walk passes over (they describe a folder of transcripts; name them to ingest them)
-NOT_TRANSCRIPTS = re.compile(r"^(readme|license|licence|copying|changelog|notice)(\.|$)", re.I)
 _FILENAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)")
 
 
@@ -91,14 +90,7 @@ def expand_paths(paths: Iterable[str | Path]) -> list[str]:
         if s == "-":
             raise InputError("ingest reads files, not standard input: save the transcript to a file first")
         if p.is_dir():
-            found = [
-                f
-                for f in sorted(p.rglob("*"))
-                if f.is_file()
-                and not f.name.startswith(".")
-                and f.suffix.lower() in TRANSCRIPT_SUFFIXES
-                and not NOT_TRANSCRIPTS.match(f.name)
-            ]
+            found = transcripts_in(p)
             if not found:  # as analyze and batch say: an empty folder is most likely the wrong one
                 kinds = ", ".join(sorted(x for x in TRANSCRIPT_SUFFIXES if x))
                 raise InputError(f"{s}: no transcript files found (looked for {kinds} files)")
