@@ -1,10 +1,12 @@
-"""``onrecord clarity``, ``onrecord train clarity`` and ``onrecord evaluate clarity``."""
+"""``onrecord clarity``, ``onrecord train clarity`` (and ``clarity-encoder``), ``onrecord evaluate clarity``."""
 
 from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
@@ -12,6 +14,13 @@ from onrecord.commands.jsonl import Record, Scorer, score_lines, string_fields
 
 _BATCH = 256
 _VALID = string_fields(("question", "answer"), ("context",))
+F = TypeVar("F", bound=Callable[..., Any])
+_SEED = click.option("--seed", type=int, default=13, show_default=True)
+_LIMIT = click.option("--limit", type=int, default=None, help="Train on about this many rows (whole interviews).")
+
+
+def _required_dir(flag: str, dest: str, help: str) -> Callable[[F], F]:
+    return click.option(flag, dest, type=click.Path(file_okay=False, path_type=Path), required=True, help=help)
 
 
 def _scorer(model_dir: str | None, llm: bool) -> Scorer:
@@ -54,22 +63,18 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
         score_lines(path, _VALID, _scorer(model_dir, llm), _BATCH)
 
     @train.command("clarity")
-    @click.option(
+    @_required_dir(
         "--data",
         "data_dir",
-        type=click.Path(file_okay=False, path_type=Path),
-        required=True,
-        help="Directory with QEvasion's train.parquet (and test.parquet, scored for the model card only).",
+        "Directory with QEvasion's train.parquet (and test.parquet, scored for the model card only).",
     )
-    @click.option(
+    @_required_dir(
         "--out",
         "out_dir",
-        type=click.Path(file_okay=False, path_type=Path),
-        required=True,
-        help="Directory to write model.npz, model.json and MODEL_CARD.md into.",
+        "Directory to write model.npz, model.json and MODEL_CARD.md into (and to read a fine-tuned encoder from).",
     )
-    @click.option("--seed", type=int, default=13, show_default=True)
-    @click.option("--limit", type=int, default=None, help="Train on about this many rows (whole interviews).")
+    @_SEED
+    @_LIMIT
     @click.option(
         "--cache",
         "cache_dir",
@@ -84,25 +89,13 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
         run_train(data_dir, out_dir, seed=seed, limit=limit, cache_dir=cache_dir, log=lambda m: click.echo(m, err=True))
 
     @train.command("clarity-encoder")
-    @click.option(
-        "--data",
-        "data_dir",
-        type=click.Path(file_okay=False, path_type=Path),
-        required=True,
-        help="Directory with QEvasion's train.parquet.",
-    )
-    @click.option(
-        "--out",
-        "out_dir",
-        type=click.Path(file_okay=False, path_type=Path),
-        required=True,
-        help="Model directory to write encoder.onnx, encoder.json and encoder_oof.npz into.",
-    )
-    @click.option("--seed", type=int, default=13, show_default=True)
-    @click.option("--limit", type=int, default=None, help="Train on about this many rows (whole interviews).")
+    @_required_dir("--data", "data_dir", "Directory with QEvasion's train.parquet.")
+    @_required_dir("--out", "out_dir", "Model directory to write encoder.onnx, encoder.json and encoder_oof.npz into.")
+    @_SEED
+    @_LIMIT
     @click.option("--epochs", type=float, default=3.0, show_default=True)
     def train_clarity_encoder(data_dir: Path, out_dir: Path, seed: int, limit: int | None, epochs: float) -> None:
-        """Fine-tune MiniLM as the clarity pair encoder (needs the train extra; about 40 min on 2 cores).
+        """Fine-tune MiniLM as the clarity pair encoder (needs the train extra; about 47 min on 2 cores).
 
         Run it before `onrecord train clarity`, which blends the encoder in by cross-validation."""
         from onrecord.clarity.finetune import finetune
