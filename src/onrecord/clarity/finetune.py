@@ -14,7 +14,8 @@ cross-validation how much weight the encoder gets in the blend:
   to int8 (about 23 MB), with ``encoder.json`` recording how it was made.
 
 Torch is imported here only: the runtime reads the ONNX graph.  A run takes
-about 40 minutes on 2 CPU cores (six fine-tunes of 3 epochs).
+about 47 minutes on 2 CPU cores (six fine-tunes of 3 epochs); results are
+bit-identical for a seed on the same machine and thread count.
 """
 
 from __future__ import annotations
@@ -34,7 +35,16 @@ import numpy as np
 import numpy.typing as npt
 
 from onrecord.clarity import features as feats
-from onrecord.clarity.encoder import A_PIECES, ENCODER_FILE, N_OUT, Q_PIECES, load_tokenizer, padded, pair_ids
+from onrecord.clarity.encoder import (
+    A_PIECES,
+    ENCODER_FILE,
+    N_OUT,
+    Q_PIECES,
+    PairEncoder,
+    load_tokenizer,
+    padded,
+    pair_ids,
+)
 from onrecord.clarity.labels import CLARITY_LABELS, EVASION_LABELS
 from onrecord.clarity.metrics import macro_f1
 from onrecord.embeddings import file_sha256
@@ -172,8 +182,6 @@ def export_int8(net: Any, rows: Rows, path: Path) -> dict[str, float]:
     torch = _torch()
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
-    from onrecord.clarity.encoder import PairEncoder
-
     sample = tuple(torch.from_numpy(a) for a in padded(rows[:2]))
     names = ["input_ids", "token_type_ids", "attention_mask"]
     axes = {n: {0: "batch", 1: "pieces"} for n in names}
@@ -224,7 +232,6 @@ def finetune(
     from onrecord.clarity.train import N_FOLDS, group_folds, load_split, train_data
 
     torch = _torch()
-    torch.set_num_threads(max(1, torch.get_num_threads()))
     t0 = time.time()
     data = train_data(load_split(data_dir / "train.parquet"), limit)
     questions = [p.question for p in data.pairs]
