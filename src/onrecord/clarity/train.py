@@ -619,9 +619,14 @@ TRIED: list[str] = [
     "- Where the sub-question sits in the interviewer's turn (position, questions before it): 0.541 / 0.284",
     "  (no gain).",
     "- Evasion decided on its own instead of under the chosen clarity class: see the T2 figure above.",
-    "- Not attempted: a cross-encoder over longer answers than the pair encoder's 40 word pieces, and",
-    "  sentence-level MiniLM features of the whole answer; each extra 32 word pieces per exchange would cut",
-    "  throughput by about a third, against the 50 exchanges/s budget.",
+    "- The pair encoder, in the same harness with the earlier blend (trees 0.5, n-grams 0.25; 0.580 / 0.312):",
+    "  its probabilities blended in linearly 0.578-0.589 / 0.315-0.326 (weights 0.15-0.5); the trees reading",
+    "  its out-of-fold logits 0.588 / 0.320, and 0.593-0.596 / 0.326-0.330 with its probabilities on top.",
+    "  The trees reading its logits is kept; the training run above chose the weight of its probabilities.",
+    "- The pair encoder over 96 answer word pieces instead of 40, on the first fold only: alone 0.553 / 0.276",
+    "  against 0.560 / 0.285 (no gain, at 1.6x the fine-tuning time and about half the run-time speed).",
+    "- Not attempted: sentence-level MiniLM features of the whole answer (each extra 32 word pieces per",
+    "  exchange would cut throughput by about a third, against the 50 exchanges/s budget).",
     "",
 ]
 
