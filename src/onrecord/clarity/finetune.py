@@ -45,7 +45,7 @@ from onrecord.clarity.encoder import (
     padded,
     pair_ids,
 )
-from onrecord.clarity.labels import CLARITY_LABELS, EVASION_LABELS
+from onrecord.clarity.labels import CLARITY_LABELS, EVASION_LABELS, names_of
 from onrecord.clarity.metrics import macro_f1
 from onrecord.embeddings import file_sha256
 from onrecord.errors import OnrecordError
@@ -163,7 +163,8 @@ def fit(
 
 
 def predict(net: Any, rows: Rows) -> npt.NDArray[np.float64]:
-    """fp32 logits of ``rows`` from a torch network (length-sorted batches, as at run time)."""
+    """fp32 logits of ``rows`` from a torch network, in length-sorted batches (padding is masked, so
+    unlike the int8 graph the batch does not change a row's logits)."""
     torch = _torch()
     out = np.zeros((len(rows), N_OUT))
     order = sorted(range(len(rows)), key=lambda i: len(rows[i][0]))
@@ -288,13 +289,9 @@ def finetune(
 def _scores(logits: npt.NDArray[np.float64], evasion: IntArray, clarity: IntArray) -> dict[str, float]:
     ne = len(EVASION_LABELS)
     t1 = macro_f1(
-        [CLARITY_LABELS[int(i)] for i in clarity],
-        [CLARITY_LABELS[int(i)] for i in np.argmax(logits[:, ne:], 1)],
-        CLARITY_LABELS,
+        names_of(clarity, CLARITY_LABELS), names_of(np.argmax(logits[:, ne:], 1), CLARITY_LABELS), CLARITY_LABELS
     )
     t2 = macro_f1(
-        [EVASION_LABELS[int(i)] for i in evasion],
-        [EVASION_LABELS[int(i)] for i in np.argmax(logits[:, :ne], 1)],
-        EVASION_LABELS,
+        names_of(evasion, EVASION_LABELS), names_of(np.argmax(logits[:, :ne], 1), EVASION_LABELS), EVASION_LABELS
     )
     return {"task1_macro_f1": round(t1, 4), "task2_macro_f1": round(t2, 4)}

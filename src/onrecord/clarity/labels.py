@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+from typing import SupportsInt
+
 CLARITY_LABELS: tuple[str, ...] = ("Clear Reply", "Ambivalent", "Clear Non-Reply")
 EVASION_LABELS: tuple[str, ...] = (
     "Explicit",
@@ -27,3 +30,8 @@ EVASION_TO_CLARITY: dict[str, str] = {
 }
 #: index of each evasion label's clarity class, in ``CLARITY_LABELS`` order
 EVASION_PARENT: tuple[int, ...] = tuple(CLARITY_LABELS.index(EVASION_TO_CLARITY[e]) for e in EVASION_LABELS)
+
+
+def names_of(indices: Iterable[SupportsInt], labels: Sequence[str]) -> list[str]:
+    """Label strings for class indices (the scorers compare strings, the models output indices)."""
+    return [labels[int(i)] for i in indices]

@@ -32,7 +32,7 @@ from onrecord.clarity import features as feats
 from onrecord.clarity import ngrams
 from onrecord.clarity.encoder import ENCODER_FILE
 from onrecord.clarity.finetune import META_FILE, OOF_FILE, pairs_key
-from onrecord.clarity.labels import CLARITY_LABELS, EVASION_LABELS, EVASION_PARENT
+from onrecord.clarity.labels import CLARITY_LABELS, EVASION_LABELS, EVASION_PARENT, names_of
 from onrecord.clarity.linear import fit_logistic_head
 from onrecord.clarity.metrics import expected_calibration_error, macro_f1
 from onrecord.clarity.model import (
@@ -52,6 +52,10 @@ from onrecord.embeddings import file_sha256
 from onrecord.errors import OnrecordError
 
 IntArray = npt.NDArray[np.int64]
+#: out-of-fold T1 / T2 macro-F1 for each weight tried, by weight
+CvTable = dict[str, dict[str, float]]
+#: (evasion, clarity) probabilities of every training row
+Probs = tuple[FloatArray, FloatArray]
 
 DEFAULT_BLOCKS: tuple[str, ...] = ("a",)
 C_GRID: tuple[float, ...] = (0.01, 0.03)
@@ -202,10 +206,6 @@ def _aggregate(pe: FloatArray) -> FloatArray:
     return agg
 
 
-def _names(idx: IntArray, labels: Sequence[str]) -> list[str]:
-    return [labels[int(i)] for i in idx]
-
-
 @dataclass
 class CvResult:
     c: float
@@ -270,18 +270,13 @@ def cross_validate(
         lc[val] = zv @ w.T + b
     pe, pc = _softmax(le), _softmax(lc)
     t1 = macro_f1(
-        _names(data.clarity, CLARITY_LABELS),
-        _names(np.argmax(0.5 * pc + 0.5 * _aggregate(pe), 1), CLARITY_LABELS),
+        names_of(data.clarity, CLARITY_LABELS),
+        names_of(np.argmax(0.5 * pc + 0.5 * _aggregate(pe), 1), CLARITY_LABELS),
         CLARITY_LABELS,
     )
-    t2 = macro_f1(_names(data.evasion, EVASION_LABELS), _names(np.argmax(pe, 1), EVASION_LABELS), EVASION_LABELS)
+    t2 = macro_f1(names_of(data.evasion, EVASION_LABELS), names_of(np.argmax(pe, 1), EVASION_LABELS), EVASION_LABELS)
     log(f"cv C={c} blocks={'+'.join(blocks)}: T1 macro-F1 {t1:.4f}, T2 macro-F1 {t2:.4f} (logistic heads only)")
     return CvResult(c, blocks, le, lc, ge, gc, t1, t2)
-
-
-def _blend(logits: FloatArray, trees: FloatArray, w: float) -> FloatArray:
-    out: FloatArray = (1.0 - w) * _softmax(logits) + w * _softmax(trees)
-    return out
 
 
 def _log(p: FloatArray) -> FloatArray:
@@ -371,65 +366,53 @@ def train(
     assert best is not None
     x = design_matrix(data.pairs, best.blocks, cached=cached)
 
-    gold_c = _names(data.clarity, CLARITY_LABELS)
-    gold_e = _names(data.evasion, EVASION_LABELS)
+    gold_c = names_of(data.clarity, CLARITY_LABELS)
+    gold_e = names_of(data.evasion, EVASION_LABELS)
 
     def t1_of(pc: FloatArray) -> float:
-        return macro_f1(gold_c, _names(np.argmax(pc, 1), CLARITY_LABELS), CLARITY_LABELS)
+        return macro_f1(gold_c, names_of(np.argmax(pc, 1), CLARITY_LABELS), CLARITY_LABELS)
 
     def t2_of(pe: FloatArray) -> float:
-        return macro_f1(gold_e, _names(np.argmax(pe, 1), EVASION_LABELS), EVASION_LABELS)
+        return macro_f1(gold_e, names_of(np.argmax(pe, 1), EVASION_LABELS), EVASION_LABELS)
 
     def best_mix(pc_direct: FloatArray, pe: FloatArray) -> float:
         agg = _aggregate(pe)
         return max((0.0, 0.25, 0.5, 0.75, 1.0), key=lambda m: t1_of(m * pc_direct + (1 - m) * agg))
 
-    # the blend of logistic heads and trees, on out-of-fold predictions (argmax, before offsets)
-    blend_cv: dict[str, dict[str, float]] = {}
-    for w in BLEND_GRID:
-        pe_w, pc_w = _blend(best.logits_e, best.trees_e, w), _blend(best.logits_c, best.trees_c, w)
-        m = best_mix(pc_w, pe_w)
-        blend_cv[str(w)] = {
-            "task1_macro_f1": round(t1_of(m * pc_w + (1 - m) * _aggregate(pe_w)), 4),
-            "task2_macro_f1": round(t2_of(pe_w), 4),
-        }
-        log(f"cv blend trees={w}: {blend_cv[str(w)]}")
-    blend = max(BLEND_GRID, key=lambda w: blend_cv[str(w)]["task1_macro_f1"] + blend_cv[str(w)]["task2_macro_f1"])
+    def mixed(base: Probs, extra: Probs, w: float) -> Probs:
+        return (1 - w) * base[0] + w * extra[0], (1 - w) * base[1] + w * extra[1]
+
+    def choose_weight(what: str, grid: Sequence[float], base: Probs, extra: Probs) -> tuple[Probs, float, CvTable]:
+        """The weight of ``extra`` (evasion, clarity probabilities) mixed into ``base`` with the highest
+        out-of-fold T1 + T2 (argmax with the best clarity mix, before offsets), the mixture, and the table."""
+        table: CvTable = {}
+        for w in grid:
+            pe_w, pc_w = mixed(base, extra, w)
+            m = best_mix(pc_w, pe_w)
+            table[str(w)] = {
+                "task1_macro_f1": round(t1_of(m * pc_w + (1 - m) * _aggregate(pe_w)), 4),
+                "task2_macro_f1": round(t2_of(pe_w), 4),
+            }
+            log(f"cv {what}={w}: {table[str(w)]}")
+        chosen = max(grid, key=lambda w: table[str(w)]["task1_macro_f1"] + table[str(w)]["task2_macro_f1"])
+        return mixed(base, extra, chosen), chosen, table
+
+    # the blend of logistic heads and trees, on out-of-fold predictions
+    logistic = (_softmax(best.logits_e), _softmax(best.logits_c))
+    trees = (_softmax(best.trees_e), _softmax(best.trees_c))
+    blended, blend, blend_cv = choose_weight("blend trees", BLEND_GRID, logistic, trees)
 
     # then the weight of the n-gram heads on top of that blend
     ng_e, ng_c = ngrams_oof(data, seed)
     log(f"n-grams cross-validated in {time.time() - t0:.0f}s")
-    pe_b, pc_b = _blend(best.logits_e, best.trees_e, blend), _blend(best.logits_c, best.trees_c, blend)
-    ngram_cv: dict[str, dict[str, float]] = {}
-    for w in NGRAM_GRID:
-        pe_w, pc_w = (1 - w) * pe_b + w * _softmax(ng_e), (1 - w) * pc_b + w * _softmax(ng_c)
-        m = best_mix(pc_w, pe_w)
-        ngram_cv[str(w)] = {
-            "task1_macro_f1": round(t1_of(m * pc_w + (1 - m) * _aggregate(pe_w)), 4),
-            "task2_macro_f1": round(t2_of(pe_w), 4),
-        }
-        log(f"cv n-grams={w}: {ngram_cv[str(w)]}")
-    ngram_w = max(NGRAM_GRID, key=lambda w: ngram_cv[str(w)]["task1_macro_f1"] + ngram_cv[str(w)]["task2_macro_f1"])
-
-    pe_n, pc_n = (1 - ngram_w) * pe_b + ngram_w * _softmax(ng_e), (1 - ngram_w) * pc_b + ngram_w * _softmax(ng_c)
+    (pe_n, pc_n), ngram_w, ngram_cv = choose_weight("n-grams", NGRAM_GRID, blended, (_softmax(ng_e), _softmax(ng_c)))
 
     # then the pair encoder's own probabilities
-    encoder_cv: dict[str, dict[str, float]] = {}
+    encoder_cv: CvTable = {}
     encoder_w = 0.0
     if enc is not None:
-        en_e, en_c = _softmax(enc[:, : len(EVASION_LABELS)]), _softmax(enc[:, len(EVASION_LABELS) :])
-        for w in ENCODER_GRID:
-            pe_w, pc_w = (1 - w) * pe_n + w * en_e, (1 - w) * pc_n + w * en_c
-            m = best_mix(pc_w, pe_w)
-            encoder_cv[str(w)] = {
-                "task1_macro_f1": round(t1_of(m * pc_w + (1 - m) * _aggregate(pe_w)), 4),
-                "task2_macro_f1": round(t2_of(pe_w), 4),
-            }
-            log(f"cv encoder={w}: {encoder_cv[str(w)]}")
-        encoder_w = max(
-            ENCODER_GRID, key=lambda w: encoder_cv[str(w)]["task1_macro_f1"] + encoder_cv[str(w)]["task2_macro_f1"]
-        )
-        pe_n, pc_n = (1 - encoder_w) * pe_n + encoder_w * en_e, (1 - encoder_w) * pc_n + encoder_w * en_c
+        en = (_softmax(enc[:, : len(EVASION_LABELS)]), _softmax(enc[:, len(EVASION_LABELS) :]))
+        (pe_n, pc_n), encoder_w, encoder_cv = choose_weight("encoder", ENCODER_GRID, (pe_n, pc_n), en)
 
     # calibration and decision rule, all on out-of-fold predictions
     le_b, lc_b = _log(pe_n), _log(pc_n)
@@ -440,15 +423,15 @@ def train(
     mix = best_mix(pc_direct, pe)
     pc = mix * pc_direct + (1 - mix) * agg
     bias_c = fit_offsets(
-        np.log(np.clip(pc, 1e-12, None)), lambda i: macro_f1(gold_c, _names(i, CLARITY_LABELS), CLARITY_LABELS)
+        np.log(np.clip(pc, 1e-12, None)), lambda i: macro_f1(gold_c, names_of(i, CLARITY_LABELS), CLARITY_LABELS)
     )
-    bias_free = fit_offsets(_log(pe), lambda i: macro_f1(gold_e, _names(i, EVASION_LABELS), EVASION_LABELS))
+    bias_free = fit_offsets(_log(pe), lambda i: macro_f1(gold_e, names_of(i, EVASION_LABELS), EVASION_LABELS))
     ei_free = np.argmax(_log(pe) + bias_free, 1)  # evasion decided on its own, for the record
     # the shipped rule picks evasion under the chosen clarity class: fit its offsets under that constraint
     ci = np.argmax(_log(pc) + bias_c, 1)
     under = np.asarray(EVASION_PARENT)[None, :] == ci[:, None]
     bias_e = fit_offsets(
-        np.where(under, _log(pe), -1e9), lambda i: macro_f1(gold_e, _names(i, EVASION_LABELS), EVASION_LABELS)
+        np.where(under, _log(pe), -1e9), lambda i: macro_f1(gold_e, names_of(i, EVASION_LABELS), EVASION_LABELS)
     )
     ci, ei = decide(pc, pe, bias_c, bias_e)
     cv = {
@@ -456,8 +439,8 @@ def train(
         "grouped_by": "url (interview)",
         "C": best.c,
         "blocks": list(best.blocks),
-        "task1_macro_f1": round(macro_f1(gold_c, _names(ci, CLARITY_LABELS), CLARITY_LABELS), 4),
-        "task2_macro_f1": round(macro_f1(gold_e, _names(ei, EVASION_LABELS), EVASION_LABELS), 4),
+        "task1_macro_f1": round(macro_f1(gold_c, names_of(ci, CLARITY_LABELS), CLARITY_LABELS), 4),
+        "task2_macro_f1": round(macro_f1(gold_e, names_of(ei, EVASION_LABELS), EVASION_LABELS), 4),
         "task1_accuracy": round(float(np.mean(ci == data.clarity)), 4),
         "task2_accuracy": round(float(np.mean(ei == data.evasion)), 4),
         "clarity_ece": round(expected_calibration_error(pc[np.arange(len(ci)), ci], ci == data.clarity), 4),
@@ -469,7 +452,7 @@ def train(
         "encoder": encoder_w,
         "encoder_grid": encoder_cv,
         "blend_grid": blend_cv,
-        "task2_macro_f1_unconstrained": round(macro_f1(gold_e, _names(ei_free, EVASION_LABELS), EVASION_LABELS), 4),
+        "task2_macro_f1_unconstrained": round(macro_f1(gold_e, names_of(ei_free, EVASION_LABELS), EVASION_LABELS), 4),
     }
     log(f"cv (after calibration and offsets, in-sample for those two): {json.dumps(cv)}")
 
@@ -534,7 +517,8 @@ def train(
     if enc is not None:
         meta["trees_read_encoder"] = blend > 0
         enc_meta = json.loads((out_dir / META_FILE).read_text(encoding="utf-8"))
-        meta["pair_encoder"] = {"file": ENCODER_FILE, "sha256": file_sha256(out_dir / ENCODER_FILE), **enc_meta}
+        # the graph's own hash, not the one encoder.json recorded: the file is what the model will load
+        meta["pair_encoder"] = {**enc_meta, "file": ENCODER_FILE, "sha256": file_sha256(out_dir / ENCODER_FILE)}
     out_dir.mkdir(parents=True, exist_ok=True)
     arrays = {k: np.asarray(v, dtype=np.float64) for k, v in arrays.items()}
     model = ClarityModel(arrays, meta, vocab, model_dir=out_dir)
@@ -710,38 +694,35 @@ def model_card(meta: dict[str, Any], data_dir: Path, out_dir: Path, seed: int, l
         f"| Task 2 (evasion) | {cv['task2_macro_f1']} | {cv['task2_accuracy']} | {cv['evasion_ece']} |",
         "",
     ]
-    grid = cv.get("blend_grid", {})
-    if grid:
-        lines += [
-            "Weight of the trees in the blend, chosen by the same cross-validation (out-of-fold argmax, before",
-            "the decision offsets; the highest T1 + T2 is kept):",
-            "",
-            "| trees weight | T1 macro-F1 | T2 macro-F1 |",
-            "|---|---|---|",
-        ]
-        lines += [f"| {w} | {r['task1_macro_f1']} | {r['task2_macro_f1']} |" for w, r in grid.items()]
-        lines.append("")
-    ngrid = cv.get("ngram_grid", {})
-    if ngrid:
-        lines += [
-            f"Then the weight of the n-gram heads on top of that blend (trees weight {cv['trees']}), the same way:",
-            "",
-            "| n-gram weight | T1 macro-F1 | T2 macro-F1 |",
-            "|---|---|---|",
-        ]
-        lines += [f"| {w} | {r['task1_macro_f1']} | {r['task2_macro_f1']} |" for w, r in ngrid.items()]
-        lines.append("")
-    egrid = cv.get("encoder_grid", {})
-    if egrid:
-        lines += [
-            f"Then the weight of the fine-tuned pair encoder on top (its out-of-fold logits come from one fine-tune"
-            f" per fold of the same {cv['folds']} grouped folds):",
-            "",
-            "| encoder weight | T1 macro-F1 | T2 macro-F1 |",
-            "|---|---|---|",
-        ]
-        lines += [f"| {w} | {r['task1_macro_f1']} | {r['task2_macro_f1']} |" for w, r in egrid.items()]
-        lines.append("")
+    weight_tables = (
+        (
+            "blend_grid",
+            "trees",
+            [
+                "Weight of the trees in the blend, chosen by the same cross-validation (out-of-fold argmax, before",
+                "the decision offsets; the highest T1 + T2 is kept):",
+            ],
+        ),
+        (
+            "ngram_grid",
+            "n-gram",
+            [f"Then the weight of the n-gram heads on top of that blend (trees weight {cv['trees']}), the same way:"],
+        ),
+        (
+            "encoder_grid",
+            "encoder",
+            [
+                f"Then the weight of the fine-tuned pair encoder on top (its out-of-fold logits come from one fine-tune"
+                f" per fold of the same {cv['folds']} grouped folds):"
+            ],
+        ),
+    )
+    for key, what, intro in weight_tables:
+        table: CvTable = cv.get(key, {})
+        if table:
+            lines += [*intro, "", f"| {what} weight | T1 macro-F1 | T2 macro-F1 |", "|---|---|---|"]
+            lines += [f"| {w} | {r['task1_macro_f1']} | {r['task2_macro_f1']} |" for w, r in table.items()]
+            lines.append("")
     if "task2_macro_f1_unconstrained" in cv:
         lines += [
             "The evasion label is chosen among the fine labels of the predicted clarity class, so the two",
