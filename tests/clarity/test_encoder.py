@@ -4,7 +4,6 @@ and how the heads' training refuses out-of-fold logits that belong to other rows
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import numpy as np
@@ -66,16 +65,13 @@ def test_a_tampered_encoder_is_refused(tmp_path: Path) -> None:
 
 
 def test_model_that_blends_an_encoder_must_say_where_it_is(tmp_path: Path) -> None:
-    for name in ("model.npz", "model.json", "ngrams.json"):
-        if (MODEL_DIR / name).is_file():
-            shutil.copy(MODEL_DIR / name, tmp_path / name)
-    meta = json.loads((tmp_path / "model.json").read_text())
-    with np.load(tmp_path / "model.npz") as z:
+    meta = json.loads((MODEL_DIR / "model.json").read_text())
+    with np.load(MODEL_DIR / "model.npz") as z:
         arrays = {k: z[k] for k in z.files}
     arrays["encoder_weight"] = np.asarray(0.25)
     meta.pop("pair_encoder", None)
     with pytest.raises(ModelError, match="pair encoder"):
-        ClarityModel(arrays, meta, json.loads((tmp_path / "ngrams.json").read_text()), model_dir=tmp_path)
+        ClarityModel(arrays, meta, json.loads((MODEL_DIR / "ngrams.json").read_text()), model_dir=tmp_path)
 
 
 def test_stale_out_of_fold_logits_are_refused(tmp_path: Path) -> None:
