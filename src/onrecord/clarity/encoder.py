@@ -13,7 +13,6 @@ must build identical token ids.
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Sequence
 from pathlib import Path
@@ -22,7 +21,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from onrecord.embeddings import TOKENIZER_PATH, TOKENIZER_SHA256, checked_file
+from onrecord.embeddings import TOKENIZER_PATH, TOKENIZER_SHA256, checked_file, cpu_session
 from onrecord.errors import ModelError
 
 ENCODER_FILE = "encoder.onnx"
@@ -81,22 +80,15 @@ class PairEncoder:
     """Loaded ``encoder.onnx``; :meth:`logits` scores pairs in length-sorted batches."""
 
     def __init__(self, path: Path, sha256: str | None = None) -> None:
-        try:
-            import onnxruntime as ort
-        except ImportError as exc:  # pragma: no cover - core dependency
-            raise ModelError(f"the clarity encoder needs onnxruntime: {exc}") from exc
         if sha256 is not None:
             checked_file(path, sha256, "clarity encoder")
         elif not path.is_file():
             raise ModelError(f"clarity encoder not found at {path}")
         self._tokenizer = load_tokenizer()
-        opts = ort.SessionOptions()
-        n = int(os.environ.get("ONRECORD_THREADS", "0") or 0)
-        if n > 0:
-            opts.intra_op_num_threads = n
-        opts.inter_op_num_threads = 1
         try:
-            self._session: Any = ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
+            self._session = cpu_session(path)
+        except ImportError as exc:  # pragma: no cover - core dependency
+            raise ModelError(f"the clarity encoder needs onnxruntime: {exc}") from exc
         except Exception as exc:  # onnxruntime raises its own exception types for a bad graph
             raise ModelError(f"cannot load the clarity encoder {path}: {exc}") from exc
         self._lock = threading.Lock()
