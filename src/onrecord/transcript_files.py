@@ -28,6 +28,11 @@ def is_transcript_name(name: str) -> bool:
     )
 
 
+def is_under(path: str, roots: Iterable[str]) -> bool:
+    """Whether ``path`` is one of ``roots`` or inside one (all absolute, normalised alike)."""
+    return any(path == r or path.startswith(r + os.sep) for r in roots)
+
+
 def transcripts_in(directory: str | Path, skip: Iterable[str | Path] = ()) -> list[Path]:
     """Transcript files under ``directory`` (hidden folders not entered), sorted; paths keep the
     ``directory`` prefix as given.  Files under any of ``skip`` (a run's own output) are left out."""
@@ -39,8 +44,7 @@ def transcripts_in(directory: str | Path, skip: Iterable[str | Path] = ()) -> li
             path = os.path.join(root, name)
             if not is_transcript_name(name) or not os.path.isfile(path):
                 continue
-            full = os.path.realpath(path)
-            if any(full == r or full.startswith(r + os.sep) for r in roots):
+            if is_under(os.path.realpath(path), roots):
                 continue
             found.append(Path(path))
     return sorted(found)

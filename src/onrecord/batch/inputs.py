@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from onrecord.errors import InputError
-from onrecord.transcript_files import is_transcript_name, transcripts_in
+from onrecord.transcript_files import is_transcript_name, is_under, transcripts_in
 
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 _GLOB_CHARS = re.compile(r"[*?\[]")
@@ -30,10 +30,6 @@ def is_url(spec: str) -> bool:
 def content_id(data: bytes) -> str:
     """The document id: SHA-256 of the input's bytes, in hex."""
     return hashlib.sha256(data).hexdigest()
-
-
-def _under(path: str, roots: tuple[str, ...]) -> bool:
-    return any(path == r or path.startswith(r + os.sep) for r in roots)
 
 
 def _list_url(spec: str) -> list[str]:
@@ -85,7 +81,7 @@ def list_inputs(specs: Iterable[str], exclude: Iterable[str | Path] = ()) -> lis
                 mine.update(os.path.abspath(p) for p in transcripts_in(m))
             elif os.path.isfile(m) or not os.path.exists(m):
                 mine.add(os.path.abspath(m))
-        mine = {p for p in mine if not _under(p, roots)}
+        mine = {p for p in mine if not is_under(p, roots)}
         if not mine and os.path.isdir(spec):
             raise InputError(f"{spec}: no transcript files found")
         found |= mine

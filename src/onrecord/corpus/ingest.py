@@ -28,7 +28,6 @@ from onrecord.errors import InputError, OnrecordError
 from onrecord.io import read_file
 from onrecord.transcript_files import TRANSCRIPT_SUFFIXES, transcripts_in
 
-# files a directory walk passes over (they describe a folder of transcripts; name them to ingest them)
 _FILENAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)")
 
 
