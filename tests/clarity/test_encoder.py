@@ -74,6 +74,17 @@ def test_model_that_blends_an_encoder_must_say_where_it_is(tmp_path: Path) -> No
         ClarityModel(arrays, meta, json.loads((MODEL_DIR / "ngrams.json").read_text()), model_dir=tmp_path)
 
 
+def test_an_encoder_trained_on_another_input_layout_is_refused(tmp_path: Path) -> None:
+    meta = json.loads((MODEL_DIR / "model.json").read_text())
+    if "pair_encoder" not in meta:
+        pytest.skip("the shipped model has no pair encoder")
+    with np.load(MODEL_DIR / "model.npz") as z:
+        arrays = {k: z[k] for k in z.files}
+    meta["pair_encoder"]["a_pieces"] = enc.A_PIECES * 2
+    with pytest.raises(ModelError, match="word pieces"):
+        ClarityModel(arrays, meta, json.loads((MODEL_DIR / "ngrams.json").read_text()), model_dir=MODEL_DIR)
+
+
 def test_stale_out_of_fold_logits_are_refused(tmp_path: Path) -> None:
     from onrecord.clarity.finetune import META_FILE, OOF_FILE
     from onrecord.clarity.model import Pair

@@ -2,8 +2,12 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
+import pytest
+
 from onrecord.clarity import CLARITY_LABELS, EVASION_LABELS, EVASION_TO_CLARITY, predict_pairs
-from onrecord.clarity.model import load_model
+from onrecord.clarity.model import N_FEATURES, Pair, design_matrix, load_model
+from onrecord.errors import ModelError
 
 PAIRS = [
     {
@@ -53,3 +57,11 @@ def test_batching_does_not_change_results() -> None:
 
 def test_empty_input() -> None:
     assert predict_pairs([]) == []
+
+
+def test_without_vectors_the_design_matrix_is_the_hand_features_alone() -> None:
+    pairs = [Pair(p["question"], p["answer"]) for p in PAIRS]
+    x = design_matrix(pairs, (), embedder=None, vectors=False)  # no embedder is loaded for it
+    assert x.shape == (len(PAIRS), N_FEATURES) and np.isfinite(x).all()
+    with pytest.raises(ModelError, match="vectors"):
+        design_matrix(pairs, ("a",), vectors=False)

@@ -5,7 +5,7 @@ import pytest
 from sklearn.ensemble import HistGradientBoostingClassifier
 
 from onrecord.clarity.encoder import N_OUT
-from onrecord.clarity.model import N_HAND, ClarityModel
+from onrecord.clarity.model import ClarityModel
 from onrecord.clarity.trees import TREE_ARRAYS, pack_hgb, raw_scores
 
 
@@ -47,7 +47,7 @@ def test_binary_models_are_refused() -> None:
 def test_shipped_model_trees_read_only_the_hand_features() -> None:
     """...and the pair encoder's logits when the model says so, never the embedding block."""
     model = ClarityModel.load()
-    width = N_HAND + (N_OUT if model.trees_read_encoder else 0)
+    width = model.n_hand + (N_OUT if model.trees_read_encoder else 0)
     for trees in (model.trees_e, model.trees_c):
         if trees:
             assert int(trees["feature"].max()) < width

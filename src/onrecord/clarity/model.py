@@ -23,7 +23,7 @@ import numpy as np
 import numpy.typing as npt
 
 from onrecord.clarity import features as feats
-from onrecord.clarity.encoder import PairEncoder
+from onrecord.clarity.encoder import A_PIECES, Q_PIECES, PairEncoder
 from onrecord.clarity.labels import CLARITY_LABELS, EVASION_LABELS, EVASION_PARENT
 from onrecord.clarity.ngrams import NgramHead
 from onrecord.clarity.trees import TREE_ARRAYS, raw_scores
@@ -32,8 +32,10 @@ from onrecord.errors import ModelError
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "clarity"
 ARTIFACT_VERSION = 2
-#: leading columns of the design matrix that the trees read: the hand-made features and the similarity
-N_HAND = len(feats.FEATURE_NAMES) + 1
+#: leading columns of the design matrix that the trees read: the hand-made features and (in a model with
+#: frozen MiniLM vectors) the question-answer similarity
+N_FEATURES = len(feats.FEATURE_NAMES)
+N_HAND = N_FEATURES + 1
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -96,10 +98,17 @@ def design_matrix(
     blocks: Sequence[str],
     embedder: MiniLMEmbedder | None = None,
     cached: tuple[FloatArray, FloatArray] | None = None,
+    vectors: bool = True,
 ) -> FloatArray:
-    """The model input: hand-made features, similarities, then the embedding blocks named in ``blocks``."""
+    """The model input: hand-made features, then (when ``vectors``) the question-answer similarity of the
+    frozen MiniLM vectors and the embedding blocks named in ``blocks``.  Without vectors nothing is embedded:
+    a model whose pair encoder reads the texts may not need them (see the model card)."""
     hand = np.asarray([feats.features(p.question, p.answer, p.context) for p in pairs], dtype=np.float64)
-    hand = hand.reshape(len(pairs), len(feats.FEATURE_NAMES))
+    hand = hand.reshape(len(pairs), N_FEATURES)
+    if not vectors:
+        if blocks:
+            raise ModelError("embedding blocks need the frozen MiniLM vectors")
+        return hand
     q, a = cached if cached is not None else embedding_blocks(pairs, embedder)
     sims = (q * a).sum(1, keepdims=True) if len(pairs) else np.zeros((0, 1))
     parts = [hand, sims]
@@ -128,6 +137,9 @@ class ClarityModel:
         if list(self.meta.get("feature_names", [])) != feats.FEATURE_NAMES:
             raise ModelError("clarity model was trained with a different feature set; retrain it")
         self.blocks: list[str] = list(self.meta["blocks"])
+        #: models trained before this option existed all had the vectors
+        self.vectors = bool(self.meta.get("frozen_vectors", True))
+        self.n_hand = N_HAND if self.vectors else N_FEATURES
         self.mean = np.asarray(arrays["mean"], dtype=np.float64)
         self.scale = np.asarray(arrays["scale"], dtype=np.float64)
         self.w_e = np.asarray(arrays["w_e"], dtype=np.float64)
@@ -166,6 +178,12 @@ class ClarityModel:
             info = self.meta.get("pair_encoder")
             if not isinstance(info, Mapping) or model_dir is None:
                 raise ModelError("clarity model uses a pair encoder but does not say where it is")
+            trained_on = (info.get("q_pieces"), info.get("a_pieces"))
+            if trained_on != (Q_PIECES, A_PIECES):
+                raise ModelError(
+                    f"the clarity pair encoder was trained on (question, answer) word pieces {trained_on}, but this"
+                    f" onrecord builds {(Q_PIECES, A_PIECES)}: retrain it with 'onrecord train clarity-encoder'"
+                )
             self.encoder = PairEncoder(Path(model_dir) / str(info["file"]), sha256=str(info["sha256"]))
         if self.w_e.shape != (len(EVASION_LABELS), self.mean.shape[0]) or self.w_c.shape != (
             len(CLARITY_LABELS),
@@ -209,7 +227,9 @@ class ClarityModel:
         pe = _softmax(z @ self.w_e.T + self.b_e)
         pc_direct = _softmax(z @ self.w_c.T + self.b_c)
         if self.blend > 0:
-            hand = x[:, :N_HAND] if z_enc is None or not self.trees_read_encoder else np.hstack([x[:, :N_HAND], z_enc])
+            hand = x[:, : self.n_hand]
+            if z_enc is not None and self.trees_read_encoder:
+                hand = np.hstack([hand, z_enc])
             pe = (1.0 - self.blend) * pe + self.blend * _softmax(raw_scores(self.trees_e, hand))
             pc_direct = (1.0 - self.blend) * pc_direct + self.blend * _softmax(raw_scores(self.trees_c, hand))
         if self.ngram_e is not None and self.ngram_c is not None:
@@ -251,7 +271,7 @@ class ClarityModel:
         out: list[Prediction] = []
         for b in range(0, len(items), batch_size):
             chunk = items[b : b + batch_size]
-            x = design_matrix(chunk, self.blocks, self.embedder)
+            x = design_matrix(chunk, self.blocks, self.embedder if self.vectors else None, vectors=self.vectors)
             pc, pe = self.probabilities(x, chunk)
             ci, ei = self.decide(pc, pe)
             for i in range(len(chunk)):

@@ -7,7 +7,7 @@ interview (url), never on the test split.  If ``test.parquet`` sits next to it,
 the finished model is scored on it for the model card, after every choice is
 made.
 
-    onrecord train clarity --data ../shared/data/qevasion --out src/onrecord/models/clarity --seed 13
+    onrecord train clarity --data ../shared/data/qevasion --out src/onrecord/models/clarity --seed 13 --no-vectors
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ from onrecord.clarity.metrics import expected_calibration_error, macro_f1
 from onrecord.clarity.model import (
     A_TOKENS,
     ARTIFACT_VERSION,
+    N_FEATURES,
     N_HAND,
     Q_TOKENS,
     ClarityModel,
@@ -339,14 +340,22 @@ def train(
     cache_dir: Path | None = None,
     c_grid: Sequence[float] = C_GRID,
     log: Callable[[str], None] = print,
+    vectors: bool = True,
 ) -> dict[str, Any]:
-    """Train, select by grouped CV, calibrate, write ``model.npz``, ``model.json`` and ``MODEL_CARD.md``."""
+    """Train, select by grouped CV, calibrate, write ``model.npz``, ``model.json`` and ``MODEL_CARD.md``.
+
+    ``vectors=False`` leaves out the frozen MiniLM vectors (the answer block and the similarity): with the
+    fine-tuned pair encoder they add little, and embedding costs a third of the clarity stage's time.
+    """
     t0 = time.time()
     df = load_split(data_dir / "train.parquet")
     data = train_data(df, limit)
     log(f"train: {len(data.pairs)} exchanges from {len(set(data.groups))} interviews")
-    cached = embed_cached(data.pairs, cache_dir)
-    log(f"embedded in {time.time() - t0:.0f}s")
+    cached = embed_cached(data.pairs, cache_dir) if vectors else None
+    if vectors:
+        log(f"embedded in {time.time() - t0:.0f}s")
+    block_grid = BLOCK_GRID if vectors else ((),)
+    n_hand = N_HAND if vectors else N_FEATURES
     best: CvResult | None = None
     oof_trees: tuple[FloatArray, FloatArray] | None = None
     # the fine-tuned pair encoder, if `onrecord train clarity-encoder` has written its out-of-fold logits:
@@ -354,17 +363,17 @@ def train(
     enc = _encoder_oof(out_dir, data)
     if enc is None:
         log(f"no fine-tuned encoder in {out_dir} (onrecord train clarity-encoder): training without it")
-    for blocks in BLOCK_GRID:
-        x = design_matrix(data.pairs, blocks, cached=cached)
+    for blocks in block_grid:
+        x = design_matrix(data.pairs, blocks, cached=cached, vectors=vectors)
         if oof_trees is None:  # the trees read no embedding block, so they are the same for every block choice
-            oof_trees = trees_oof(tree_input(x, enc), data, seed)
+            oof_trees = trees_oof(tree_input(x, enc, n_hand), data, seed)
             log(f"trees cross-validated in {time.time() - t0:.0f}s")
         for c in c_grid:
             res = cross_validate(x, data, c, blocks, seed, log, oof_trees)
             if best is None or res.t1 + res.t2 > best.t1 + best.t2:
                 best = res
     assert best is not None
-    x = design_matrix(data.pairs, best.blocks, cached=cached)
+    x = design_matrix(data.pairs, best.blocks, cached=cached, vectors=vectors)
 
     gold_c = names_of(data.clarity, CLARITY_LABELS)
     gold_e = names_of(data.evasion, EVASION_LABELS)
@@ -463,7 +472,7 @@ def train(
     extra: dict[str, FloatArray] = {}
     if blend > 0:
         for name, y, n in (("e", data.evasion, len(EVASION_LABELS)), ("c", data.clarity, len(CLARITY_LABELS))):
-            for k, v in _fit_trees(tree_input(x, enc), y, n, seed).items():
+            for k, v in _fit_trees(tree_input(x, enc, n_hand), y, n, seed).items():
                 extra[f"gb_{name}_{k}"] = v
     vocab: dict[str, list[str]] | None = None
     if ngram_w > 0:
@@ -496,6 +505,7 @@ def train(
         "name": "onrecord-clarity",
         "seed": seed,
         "blocks": list(best.blocks),
+        "frozen_vectors": vectors,
         "q_tokens": Q_TOKENS,
         "a_tokens": A_TOKENS,
         "feature_names": feats.FEATURE_NAMES,
@@ -507,7 +517,7 @@ def train(
         "cv": cv,
         "cv_grid": {
             "C": list(c_grid),
-            "blocks": [list(b) for b in BLOCK_GRID],
+            "blocks": [list(b) for b in block_grid],
             "trees": list(BLEND_GRID),
             "ngrams": list(NGRAM_GRID),
         },
@@ -552,13 +562,14 @@ def train(
     return meta
 
 
-def tree_input(x: FloatArray, encoder_logits: FloatArray | None) -> FloatArray:
-    """What the trees read: the hand-made columns and the similarity, then the pair encoder's 12 logits.
+def tree_input(x: FloatArray, encoder_logits: FloatArray | None, n_hand: int = N_HAND) -> FloatArray:
+    """What the trees read: the ``n_hand`` leading columns (the hand-made features and, with the frozen
+    vectors, their similarity), then the pair encoder's 12 logits.
 
     The encoder's logits are out of fold in training (as the final encoder's are on unseen text at run
     time), so the trees learn how far to trust them rather than memorising the training rows.
     """
-    hand = x[:, :N_HAND]
+    hand = x[:, :n_hand]
     return hand if encoder_logits is None else np.hstack([hand, encoder_logits])
 
 
@@ -611,6 +622,16 @@ TRIED: list[str] = [
     "  0.585 / 0.326 against 0.592 / 0.324 without (no gain).",
     "- The pair encoder over 96 answer word pieces instead of 40, on the first fold only: alone 0.553 / 0.276",
     "  against 0.560 / 0.285 (no gain, at 1.6x the fine-tuning time and about half the run-time speed).",
+    "- The frozen MiniLM vectors (the answer-opening block and the question-answer similarity) next to the",
+    "  pair encoder: this training run with them gave 0.596 / 0.323, without them (`--no-vectors`) 0.591 /",
+    "  0.328 (both after calibration and offsets), the same T1 + T2, which is what every choice here",
+    "  maximises. The shipped model leaves them out, because then the clarity stage embeds nothing and",
+    "  runs twice as fast (67 to 144 exchanges/s in `bench/clarity_speed.py`).",
+    "- The pair encoder reading the answer's first 24 word pieces, then the later sentence sharing most",
+    "  content words with the sub-question (32 pieces), instead of the first 40 pieces: 69% of the training",
+    "  answers serve more than one sub-question, and the part that takes up a later one need not come first.",
+    "  All five folds, alone: 0.557 / 0.276 against 0.562 / 0.283 (no gain; T1 by fold +0.020, +0.008,",
+    "  -0.009, -0.033, -0.011).",
     "- Not attempted: sentence-level MiniLM features of the whole answer (each extra 32 word pieces per",
     "  exchange would cut throughput by about a third, against the 50 exchanges/s budget).",
     "",
@@ -620,9 +641,24 @@ TRIED: list[str] = [
 def model_card(meta: dict[str, Any], data_dir: Path, out_dir: Path, seed: int, limit: int | None) -> str:
     cv = meta["cv"]
     test = meta.get("public_test")
-    cmd = f"onrecord train clarity --data {data_dir} --out {out_dir} --seed {seed}" + (
-        f" --limit {limit}" if limit else ""
+    vectors = bool(meta.get("frozen_vectors", True))
+    cmd = (
+        f"onrecord train clarity --data {data_dir} --out {out_dir} --seed {seed}"
+        + (f" --limit {limit}" if limit else "")
+        + ("" if vectors else " --no-vectors")
     )
+    if vectors:
+        inputs = [
+            "  lexical overlap, refusal / ignorance / clarification / hedge / deflection cues, length), the cosine",
+            f"  similarity of question and answer, and the MiniLM block(s) {'+'.join(meta['blocks'])}",
+            f"  (a: answer opening) from {meta['encoder']};",
+            f"  question truncated to {meta['q_tokens']}, answer to {meta['a_tokens']} word pieces.",
+        ]
+    else:
+        inputs = [
+            "  lexical overlap, refusal / ignorance / clarification / hedge / deflection cues, length). No frozen",
+            "  sentence vectors (`--no-vectors`): the fine-tuned pair encoder below reads the texts instead.",
+        ]
     lines = [
         "# onrecord clarity / evasion model",
         "",
@@ -632,14 +668,12 @@ def model_card(meta: dict[str, Any], data_dir: Path, out_dir: Path, seed: int, l
         "## Model",
         "",
         f"- Input: {len(meta['feature_names'])} hand-made features (question type vs answer content, yes/no up front,",
-        "  lexical overlap, refusal / ignorance / clarification / hedge / deflection cues, length), the cosine",
-        f"  similarity of question and answer, and the MiniLM block(s) {'+'.join(meta['blocks'])} (a: answer opening)",
-        f"  from {meta['encoder']};",
-        f"  question truncated to {meta['q_tokens']}, answer to {meta['a_tokens']} word pieces.",
+        *inputs,
         "- Heads: two multinomial logistic regressions (9 evasion classes, 3 clarity classes), class-balanced,",
         f"  C={cv['C']}, over all of the input; and two class-balanced gradient-boosted tree ensembles",
         "  (scikit-learn HistGradientBoosting; " + ", ".join(f"{k}={v}" for k, v in meta["trees"].items()) + ")",
-        "  over the hand-made features and the similarity"
+        "  over the hand-made features"
+        + (" and the similarity" if vectors else "")
         + (" and the pair encoder's 12 logits (below)" if meta.get("trees_read_encoder") else " only")
         + ", stored as plain arrays and evaluated with numpy.",
         f"  Blend = {round(1 - cv['trees'], 2)} x logistic + {cv['trees']} x trees.",

@@ -82,11 +82,28 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
         default=None,
         help="Directory to cache MiniLM embeddings of the training data in.",
     )
-    def train_clarity(data_dir: Path, out_dir: Path, seed: int, limit: int | None, cache_dir: Path | None) -> None:
+    @click.option(
+        "--vectors/--no-vectors",
+        default=True,
+        show_default=True,
+        help="Give the heads frozen MiniLM vectors of the question and the answer opening (--no-vectors: the "
+        "fine-tuned pair encoder reads the texts instead, which is faster).",
+    )
+    def train_clarity(
+        data_dir: Path, out_dir: Path, seed: int, limit: int | None, cache_dir: Path | None, vectors: bool
+    ) -> None:
         """Train the clarity / evasion model (grouped cross-validation on train only)."""
         from onrecord.clarity.train import train as run_train
 
-        run_train(data_dir, out_dir, seed=seed, limit=limit, cache_dir=cache_dir, log=lambda m: click.echo(m, err=True))
+        run_train(
+            data_dir,
+            out_dir,
+            seed=seed,
+            limit=limit,
+            cache_dir=cache_dir,
+            log=lambda m: click.echo(m, err=True),
+            vectors=vectors,
+        )
 
     @train.command("clarity-encoder")
     @_required_dir("--data", "data_dir", "Directory with QEvasion's train.parquet.")
