@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from onrecord.pipeline import analyze
-from onrecord.structure.metadata import find_interviewee, full_name_in
+from onrecord.structure.metadata import find_interviewee, full_name_in, outlet_of_url
 
 
 @pytest.mark.parametrize(
@@ -90,3 +90,36 @@ def test_a_title_case_first_line_is_the_whole_title() -> None:
     doc = analyze(text, stages=())
     assert doc.metadata.title == "The President's News Conference With Journalists"
     assert doc.metadata.date == "1989-07-06"
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://bidenwhitehouse.archives.gov/briefing-room/press-briefings/2021/01/21/x/", "The White House"),
+        ("https://www.whitehouse.gov/remarks/2025/01/press-gaggle/", "The White House"),
+        ("https://edition.cnn.com/2020/10/05/world/aliyev-interview", "CNN"),
+        ("https://www.bbc.co.uk/news/world-europe-54324772", "BBC"),
+        ("www.reuters.com/world/", "Reuters"),  # no scheme
+        ("https://notcnn.com/story", None),  # a host ending in an outlet's name is not that outlet
+        ("https://www.archives.gov/research", None),
+        ("https://example.org/interview", None),
+        ("http://[::1", None),  # malformed
+        ("", None),
+        (None, None),
+    ],
+)
+def test_outlet_from_the_source_url(url: str | None, expected: str | None) -> None:
+    assert outlet_of_url(url) == expected
+
+
+def test_a_white_house_page_names_its_outlet_through_its_url() -> None:
+    text = (
+        "---\ntitle: Press Briefing by Press Secretary Jen Psaki\ndate: '2021-01-21'\n"
+        "source_url: https://bidenwhitehouse.archives.gov/briefing-room/press-briefings/2021/01/21/x/\n---\n\n"
+        "MS. PSAKI:  Good afternoon.\n\nQ  Will the President sign the order today?\n\n"
+        "MS. PSAKI:  He will sign it this afternoon.\n"
+    )
+    assert analyze(text, stages=[]).metadata.outlet == "The White House"
+    # an outlet the header names wins over the URL's host
+    cnn = text.replace("title: Press Briefing", "title: CNN Interview and Press Briefing")
+    assert analyze(cnn, stages=[]).metadata.outlet == "CNN"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from datetime import date
+from urllib.parse import urlsplit
 
 from dateutil import parser as date_parser
 
@@ -94,6 +95,80 @@ PROGRAMS = (
     "Nightline",
     "Dateline",
 )
+#: the outlet a source URL's host names, for transcripts whose header does not (a White House
+#: page says "Press Briefing by Press Secretary Jen Psaki", never "The White House"); a host matches
+#: itself and its subdomains
+OUTLET_HOSTS: dict[str, str] = {
+    "whitehouse.gov": "The White House",
+    "presidency.ucsb.edu": "The American Presidency Project",
+    "cnn.com": "CNN",
+    "bbc.co.uk": "BBC",
+    "bbc.com": "BBC",
+    "foxnews.com": "Fox News",
+    "foxbusiness.com": "Fox Business",
+    "msnbc.com": "MSNBC",
+    "cnbc.com": "CNBC",
+    "nbcnews.com": "NBC News",
+    "abcnews.go.com": "ABC News",
+    "cbsnews.com": "CBS News",
+    "pbs.org": "PBS",
+    "npr.org": "NPR",
+    "c-span.org": "C-SPAN",
+    "aljazeera.com": "Al Jazeera",
+    "reuters.com": "Reuters",
+    "apnews.com": "Associated Press",
+    "bloomberg.com": "Bloomberg",
+    "news.sky.com": "Sky News",
+    "euronews.com": "Euronews",
+    "france24.com": "France 24",
+    "dw.com": "Deutsche Welle",
+    "rt.com": "RT",
+    "nytimes.com": "The New York Times",
+    "washingtonpost.com": "The Washington Post",
+    "wsj.com": "The Wall Street Journal",
+    "theguardian.com": "The Guardian",
+    "economist.com": "The Economist",
+    "ft.com": "Financial Times",
+    "time.com": "Time",
+    "newsweek.com": "Newsweek",
+    "politico.com": "Politico",
+    "axios.com": "Axios",
+    "theatlantic.com": "The Atlantic",
+    "newyorker.com": "The New Yorker",
+    "spiegel.de": "Der Spiegel",
+    "lemonde.fr": "Le Monde",
+    "lefigaro.fr": "Le Figaro",
+    "trtworld.com": "TRT World",
+    "aa.com.tr": "Anadolu Agency",
+    "channel4.com": "Channel 4 News",
+    "itv.com": "ITV News",
+    "cbc.ca": "CBC",
+    "abc.net.au": "Australian Broadcasting Corporation",
+    "voanews.com": "Voice of America",
+}
+#: the National Archives keep each past administration's site: bidenwhitehouse.archives.gov, ...
+_ARCHIVED_WHITE_HOUSE = re.compile(r"^(?:[a-z0-9-]+\.)*[a-z]*whitehouse\.archives\.gov$")
+
+
+def outlet_of_url(url: str | None) -> str | None:
+    """The outlet named by ``url``'s host (see OUTLET_HOSTS), or None for a host not listed."""
+    if not url:
+        return None
+    try:
+        bare = url.strip()
+        host = (urlsplit(bare if "://" in bare else "//" + bare).hostname or "").rstrip(".")
+    except ValueError:  # a malformed URL (an unclosed IPv6 bracket) names no outlet
+        return None
+    if _ARCHIVED_WHITE_HOUSE.match(host):
+        return "The White House"
+    labels = host.split(".")
+    for i in range(len(labels) - 1):
+        hit = OUTLET_HOSTS.get(".".join(labels[i:]))
+        if hit:
+            return hit
+    return None
+
+
 _OUTLET_RE = re.compile(r"\b(" + "|".join(re.escape(o) for o in OUTLETS) + r")\b")
 _PROGRAM_KNOWN_RE = re.compile(r"\b(" + "|".join(re.escape(p) for p in PROGRAMS) + r")\b")
 _PROGRAM_RE = re.compile(r"\b((?:The\s+)?[A-Z][\w'’]*(?:\s+[A-Z0-9][\w'’]*){0,4})\s+(?:program|programme|show)\b")
