@@ -18,8 +18,20 @@ def test_ranked_hits_with_highlighted_snippets(filled: Corpus) -> None:
     hits = filled.search("pipeline")
     assert hits and all("<mark>" in h.snippet.lower() and "pipeline" in h.text.lower() for h in hits)
     assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
-    assert {h.kind for h in hits} >= {"turn", "question", "answer", "claim"}
+    assert {h.kind for h in hits} >= {"question", "answer", "claim"}
     assert {h.title for h in hits} == set(FILLED_TITLES)
+
+
+def test_a_turn_that_is_a_whole_question_or_answer_is_listed_once(filled: Corpus) -> None:
+    hits = filled.search("pipeline", limit=200)
+    exchange_texts = {(h.interview_id, h.text) for h in hits if h.kind in {"question", "answer"}}
+    assert exchange_texts
+    assert not [h for h in hits if h.kind == "turn" and (h.interview_id, h.text) in exchange_texts]
+    # asking for turns lists them all, the same passages included
+    turns = filled.search("pipeline", kind="turn", limit=200)
+    assert {(h.interview_id, h.text) for h in turns} >= exchange_texts
+    both = filled.search("pipeline", kind=["turn", "answer"], limit=200)
+    assert {h.kind for h in both} == {"turn", "answer"}
 
 
 def test_phrase_prefix_and_or(filled: Corpus) -> None:
@@ -186,4 +198,10 @@ def test_a_database_from_an_older_release_is_upgraded_on_open(filled: Corpus) ->
         with again.engine.connect() as conn:
             assert current_revision(conn) == schema.SCHEMA_HEAD
         after = again.search("pipeline", role="interviewee")
+        # migration 0003 marked the turns that repeat a question or an answer, as ingest does
+        everything = again.search("pipeline", limit=200)
     assert before and [(h.interview_id, h.ref) for h in after] == [(h.interview_id, h.ref) for h in before]
+    exchange_texts = {(h.interview_id, h.text) for h in everything if h.kind in {"question", "answer"}}
+    assert exchange_texts and not [
+        h for h in everything if h.kind == "turn" and (h.interview_id, h.text) in exchange_texts
+    ]

@@ -75,6 +75,16 @@ def test_search_with_filters(client: TestClient) -> None:
     assert bad.status_code == 400 and "Unknown kind" in bad.text
 
 
+def test_search_lists_a_question_turn_once(client: TestClient) -> None:
+    """ "Q: Mr Aliyev, are Turkish F-16s flying?" is a turn and a question; without a kind filter it is
+    listed once, as the question, and asking for turns still finds it."""
+    hits = client.get("/api/v1/search", params={"q": "Turkish flying", "limit": 50}).json()["hits"]
+    asked = [h for h in hits if h["text"] == "Mr Aliyev, are Turkish F-16s flying?"]
+    assert [h["kind"] for h in asked] == ["question"]
+    turns = client.get("/api/v1/search", params={"q": "Turkish flying", "kind": "turn"}).json()["hits"]
+    assert "Mr Aliyev, are Turkish F-16s flying?" in {h["text"] for h in turns}
+
+
 def test_speaker_page_across_interviews(client: TestClient) -> None:
     rec = client.get("/api/v1/speakers/ilham aliyev").json()
     assert rec["name"] == "Ilham Aliyev"

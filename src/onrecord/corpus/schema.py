@@ -23,9 +23,10 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
 )
 
-SCHEMA_HEAD = "0002"
+SCHEMA_HEAD = "0003"
 """Alembic revision the code expects; ``store.open_engine`` upgrades to it."""
 
 metadata = MetaData()
@@ -163,6 +164,8 @@ search_docs = Table(
     Column("evasion", String(64)),
     Column("claim_type", String(64)),
     Column("text", Text, nullable=False),
+    # a turn whose text is also stored as a question or an answer: left out unless turns are asked for
+    Column("shadowed", Boolean, nullable=False, server_default=false()),
 )
 
 Index("ix_search_docs_speaker_kind", search_docs.c.speaker_id, search_docs.c.kind)

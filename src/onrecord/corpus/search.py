@@ -166,6 +166,8 @@ def search(
 
     An empty query with at least one filter lists what the filters select, most recently
     stored first ("every non-reply by this speaker"); with no filter either it is an error.
+    Without ``kind``, a turn whose whole text is an exchange's question or answer is listed
+    once, as that question or answer; ``kind="turn"`` lists every turn.
     """
     terms = parse_query(query) if query and query.strip() else None
     if limit < 1 or limit > 1000:
@@ -214,6 +216,9 @@ def search(
             params[col] = val.lower()
     if terms is None and not where:
         parse_query(query)  # nothing to search for and nothing to filter by: say so
+    if not kinds:
+        # a turn stored word for word as a question or an answer is listed once, as that (with its labels)
+        where.append("NOT d.shadowed")
     extra = "".join(f" AND {w}" for w in where)
     cols = (
         "d.kind, d.interview_id, d.ref, d.speaker_name, d.speaker_id, d.role, d.date, d.outlet, i.title, "

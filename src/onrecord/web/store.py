@@ -300,6 +300,8 @@ class MemoryStore:
         self._lower: list[str] = []
         self._index: dict[str, set[int]] = defaultdict(set)
         self._hits_of: dict[str, list[int]] = {}
+        #: turn hits whose whole text is also a question hit: left out unless turns are asked for
+        self._shadowed: set[int] = set()
         self._claims: dict[str, ClaimRow] = {}
         self._next = 1
 
@@ -319,12 +321,14 @@ class MemoryStore:
             mine: list[int] = []
             base = {"interview_id": iid, "interview_title": row.title, "date": row.date, "outlet": row.outlet}
             turns = {t.id: t for t in doc.turns}
+            questions = {(x.question.turn, x.question.text) for x in doc.exchanges}
             for t in doc.turns:
-                mine.append(
-                    self._put(
-                        Hit(kind="turn", speaker=t.speaker, role=t.role, text=t.text, anchor=turn_anchor(t.id), **base)
-                    )
+                n = self._put(
+                    Hit(kind="turn", speaker=t.speaker, role=t.role, text=t.text, anchor=turn_anchor(t.id), **base)
                 )
+                mine.append(n)
+                if (t.id, t.text) in questions:
+                    self._shadowed.add(n)
             for x in doc.exchanges:
                 qt = turns.get(x.question.turn)
                 mine.append(
@@ -393,6 +397,7 @@ class MemoryStore:
                         self._index[w].discard(n)
                 self._hits[n] = None
                 self._lower[n] = ""
+                self._shadowed.discard(n)
             for cid in [c for c in self._claims if c.startswith(interview_id + ":")]:
                 del self._claims[cid]
             return True
@@ -547,7 +552,8 @@ class MemoryStore:
                 ids = range(len(self._hits))
             else:
                 ids = ()
-            found = [n for n in ids if (h := self._hits[n]) is not None and _keep(h, filters)]
+            hidden = set() if filters.kind else self._shadowed  # a turn that is a whole question: listed once
+            found = [n for n in ids if (h := self._hits[n]) is not None and n not in hidden and _keep(h, filters)]
             phrase = " ".join(words(q))
             lower, hits = self._lower, self._hits
 
