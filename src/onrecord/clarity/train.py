@@ -632,6 +632,8 @@ TRIED: list[str] = [
     "  answers serve more than one sub-question, and the part that takes up a later one need not come first.",
     "  All five folds, alone: 0.557 / 0.276 against 0.562 / 0.283 (no gain; T1 by fold +0.020, +0.008,",
     "  -0.009, -0.033, -0.011).",
+    "- The trees also reading the n-gram heads' out-of-fold logits (shipped setup otherwise): trees alone",
+    "  0.582 / 0.302 against 0.579 / 0.315 (no gain).",
     "- Not attempted: sentence-level MiniLM features of the whole answer (each extra 32 word pieces per",
     "  exchange would cut throughput by about a third, against the 50 exchanges/s budget).",
     "",
