@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from onrecord.pipeline import analyze
-from onrecord.structure.metadata import find_interviewee, full_name_in, outlet_of_url
+from onrecord.structure.metadata import find_interviewee, full_name_in, moderator_surnames, outlet_of_url
 
 
 @pytest.mark.parametrize(
@@ -123,3 +123,34 @@ def test_a_white_house_page_names_its_outlet_through_its_url() -> None:
     # an outlet the header names wins over the URL's host
     cnn = text.replace("title: Press Briefing", "title: CNN Interview and Press Briefing")
     assert analyze(cnn, stages=[]).metadata.outlet == "CNN"
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("MODERATORS:\n\nAnderson Cooper (CNN) and\n\nMartha Raddatz (ABC News)\n\n", {"cooper", "raddatz"}),
+        ("MODERATOR:  Lester Holt (NBC News)\n", {"holt"}),
+        ("Moderator: Jim Lehrer\nPANELISTS: Ann Compton, John Mashek\n", {"lehrer"}),  # panelists ask, not moderate
+        ("PARTICIPANTS: Hillary Clinton and Donald Trump\n", set()),
+    ],
+)
+def test_moderators_listed_in_a_header(header: str, expected: set[str]) -> None:
+    assert moderator_surnames(header) == expected
+
+
+def test_a_co_moderator_listed_in_the_header_is_a_moderator() -> None:
+    text = (
+        "Presidential Debate at Washington University\n\nOctober 9, 2016\n\n"
+        "PARTICIPANTS:\n\nHillary Clinton and\n\nDonald Trump\n\n"
+        "MODERATORS:\n\nAnderson Cooper (CNN) and\n\nMartha Raddatz (ABC News)\n\n"
+        "RADDATZ: Good evening. I'm Martha Raddatz from ABC News.\n\n"
+        "COOPER: And I'm Anderson Cooper from CNN. Secretary Clinton, what is your plan?\n\n"
+        "CLINTON: My plan is to create jobs.\n\n"
+        "RADDATZ: Mr. Trump, do you agree with her plan?\n\n"
+        "TRUMP: No. Her plan is a disaster.\n\n"
+        "COOPER: Secretary Clinton, will you raise taxes?\n\n"
+        "CLINTON: Not on the middle class.\n"
+    )
+    roles = {p.name: p.role for p in analyze(text, stages=[]).metadata.participants}
+    assert roles["Anderson Cooper"] == roles["Martha Raddatz"] == "moderator"
+    assert roles["Hillary Clinton"] == roles["Donald Trump"] == "interviewee"

@@ -58,6 +58,10 @@ def build(result: ReadResult, source_name: str = "<input>") -> Interview:
     is_debate = bool(re.search(r"\bdebate\b", context, re.I))
 
     speakers, keys = resolve(result.turns, text, interviewee, interviewee_title, is_debate)
+    moderators = meta.moderator_surnames(header) if is_debate else set()
+    for sp in speakers:  # a co-moderator the header lists asks questions like a panelist, but moderates
+        if sp.role == "interviewer" and sp.name and sp.name.split()[-1].lower() in moderators:
+            sp.role = "moderator"
     for sp in speakers:  # "ROMNEY:" in the turns, "FORMER GOV. MITT ROMNEY" in the header
         if sp.name and " " not in sp.name and header:
             full = meta.full_name_in(header, sp.name)

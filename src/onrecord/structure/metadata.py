@@ -397,3 +397,25 @@ def full_name_in(header: str, surname: str) -> str | None:
 
 
 _GLUE = frozenset({"and", "the", "of", "with", "by", "a", "in", "at", "on", "to"})
+
+
+# "MODERATORS:  Anderson Cooper (CNN) and  Martha Raddatz (ABC News)", up to the next heading or turn
+_MODERATORS_RE = re.compile(r"^[ \t]*(?i:moderators?)[ \t]*:(?P<names>.*?)(?=^[ \t]*[A-Z][A-Z .'’-]*:|\Z)", re.M | re.S)
+
+
+def moderator_surnames(header: str) -> set[str]:
+    """Lower-cased surnames of the people a header lists under "MODERATOR(S):" (none when it has no such list).
+
+    A debate's questioners are told apart by this list: a co-moderator is a moderator, not one of the
+    panel of journalists that older debates had.
+    """
+    m = _MODERATORS_RE.search(header)
+    if not m:
+        return set()
+    names = re.sub(r"\([^)]*\)", " ", m.group("names"))  # "(CNN)"
+    out: set[str] = set()
+    for part in re.split(r",|;|\band\b|\n", names):
+        words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", part) if w.lower() not in _TITLE_WORDS]
+        if words:
+            out.add(words[-1].lower())
+    return out
