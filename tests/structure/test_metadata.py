@@ -154,3 +154,21 @@ def test_a_co_moderator_listed_in_the_header_is_a_moderator() -> None:
     roles = {p.name: p.role for p in analyze(text, stages=[]).metadata.participants}
     assert roles["Anderson Cooper"] == roles["Martha Raddatz"] == "moderator"
     assert roles["Hillary Clinton"] == roles["Donald Trump"] == "interviewee"
+
+
+def test_the_questioner_who_opens_a_debate_is_its_moderator() -> None:
+    """As in the 1988 debates: Lehrer opens and hands over; Mashek, a panelist, asks longer questions."""
+    text = (
+        "The First Presidential Debate\n\nSeptember 25, 1988\n\n"
+        "LEHRER: Good evening. I'm Jim Lehrer. The first question goes to Mr. Mashek.\n\n"
+        "MASHEK: Governor Dukakis, what would you do about the deficit? Would you raise your taxes?\n\n"
+        "DUKAKIS: I would not raise taxes. I would collect the taxes that are owed.\n\n"
+        "LEHRER: Mr. Vice President, your response?\n\n"
+        "BUSH: I do not agree. He will raise taxes.\n\n"
+        "MASHEK: Mr. Vice President, what about the savings and loan crisis? Who do you blame?\n\n"
+        "BUSH: Congress is to blame.\n\n"
+        "LEHRER: Governor, your rebuttal?\n\n"
+        "DUKAKIS: No, the administration is.\n"
+    )
+    roles = {p.name: p.role for p in analyze(text, stages=[]).metadata.participants}
+    assert roles == {"Lehrer": "moderator", "Mashek": "interviewer", "Dukakis": "interviewee", "Bush": "interviewee"}

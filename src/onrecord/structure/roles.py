@@ -136,12 +136,14 @@ def _assign_roles_by_content(speakers: dict[str, Speaker], turns: list[RawTurn],
         else:
             s.role = "interviewer" if scores[s.key] > 0.4 else "interviewee"
         return
-    # Many speakers: a debate or panel.  Those who mostly ask are questioners.
+    # Many speakers: a debate or panel.  Those who mostly ask are questioners; in a debate the one who
+    # speaks first opens it and is its moderator (the panelists who ask more come later).
     best = max(undecided, key=lambda s: scores[s.key])
+    askers = [s for s in undecided if scores[s.key] > 0.3 or (s is best and not has_asker)]
+    opener = min(askers, key=lambda s: s.turns[0] if s.turns else len(turns)) if askers else None
     for s in undecided:
-        asks = scores[s.key] > 0.3 or (s is best and not has_asker)
-        if asks:
-            s.role = "moderator" if is_debate and s is best and not has_asker else "interviewer"
+        if s in askers:
+            s.role = "moderator" if is_debate and s is opener and not has_asker else "interviewer"
         else:
             s.role = "interviewee"
 
