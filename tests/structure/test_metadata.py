@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from onrecord.pipeline import analyze
-from onrecord.structure.metadata import find_interviewee, full_name_in, moderator_surnames, outlet_of_url
+from onrecord.structure.metadata import (
+    find_interviewee,
+    full_name_in,
+    moderator_surnames,
+    outlet_of_url,
+    self_introduction,
+)
 
 
 @pytest.mark.parametrize(
@@ -172,3 +178,31 @@ def test_the_questioner_who_opens_a_debate_is_its_moderator() -> None:
     )
     roles = {p.name: p.role for p in analyze(text, stages=[]).metadata.participants}
     assert roles == {"Lehrer": "moderator", "Mashek": "interviewer", "Dukakis": "interviewee", "Bush": "interviewee"}
+
+
+@pytest.mark.parametrize(
+    ("turn", "expected"),
+    [
+        ("Good evening from Boston. I'm Jim Lehrer of the NewsHour on PBS, and I welcome you.", "Jim Lehrer"),
+        ("My name is Carole Simpson, and I will be your moderator.", "Carole Simpson"),
+        ("I am Bob Schieffer.", "Bob Schieffer"),
+        ("I'm delighted to welcome you all.", None),
+        ("I'm not going to answer that.", None),
+    ],
+)
+def test_self_introduction(turn: str, expected: str | None) -> None:
+    assert self_introduction(turn) == expected
+
+
+def test_a_moderator_label_takes_the_name_the_moderator_gives() -> None:
+    text = (
+        "The First Gore-Bush Presidential Debate\n\nOctober 3, 2000\n\n"
+        "MODERATOR: Good evening. I'm Jim Lehrer of the NewsHour on PBS. Vice President Gore, what is your plan?\n\n"
+        "GORE: My plan is to balance the budget.\n\n"
+        "MODERATOR: Governor Bush, your response?\n\n"
+        "BUSH: His plan spends too much.\n"
+    )
+    doc = analyze(text, stages=[])
+    moderator = next(p for p in doc.metadata.participants if p.role == "moderator")
+    assert moderator.name == "Jim Lehrer" and "MODERATOR" in moderator.aliases
+    assert doc.turns[0].speaker == "Jim Lehrer"

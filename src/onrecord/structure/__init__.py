@@ -38,6 +38,10 @@ def _all_caps(line: str) -> bool:
     return len(letters) >= 3 and all(ch.isupper() for ch in letters)
 
 
+#: speaker labels that name a role held by one person, whose own words may name them
+_ROLE_NAMES = {"moderator", "host", "anchor", "presenter"}
+
+
 def build(result: ReadResult, source_name: str = "<input>") -> Interview:
     text = result.text
     header = text[result.header[0] : result.header[1]] if result.header else ""
@@ -62,6 +66,13 @@ def build(result: ReadResult, source_name: str = "<input>") -> Interview:
     for sp in speakers:  # a co-moderator the header lists asks questions like a panelist, but moderates
         if sp.role == "interviewer" and sp.name and sp.name.split()[-1].lower() in moderators:
             sp.role = "moderator"
+        # "MODERATOR: Good evening ... I'm Jim Lehrer of the NewsHour": the label names a role, the turn the person
+        if sp.name and sp.name.lower() in _ROLE_NAMES and sp.turns:
+            opening = result.turns[sp.turns[0]]
+            who = meta.self_introduction(text[opening.start : opening.end][:600])
+            if who:
+                sp.aliases.add(sp.name)
+                sp.name = who
     for sp in speakers:  # "ROMNEY:" in the turns, "FORMER GOV. MITT ROMNEY" in the header
         if sp.name and " " not in sp.name and header:
             full = meta.full_name_in(header, sp.name)

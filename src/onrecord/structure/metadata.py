@@ -419,3 +419,16 @@ def moderator_surnames(header: str) -> set[str]:
         if words:
             out.add(words[-1].lower())
     return out
+
+
+# "I'm Jim Lehrer of the NewsHour", "My name is Carole Simpson": two or three capitalised words
+_SELF_INTRO_RE = re.compile(
+    r"\b(?:I[’']m|I am|[Mm]y name is)\s+((?:[A-Z][a-z][\w’'-]*|[A-Z]\.)(?:\s+(?:[A-Z][a-z][\w’'-]*|[A-Z]\.)){1,2})\b"
+)
+
+
+def self_introduction(text: str) -> str | None:
+    """The full name a speaker introduces themselves with ("I'm Jim Lehrer of the NewsHour" gives
+    "Jim Lehrer"), or None."""
+    m = _SELF_INTRO_RE.search(text)
+    return m.group(1) if m else None
