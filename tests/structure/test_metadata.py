@@ -206,3 +206,19 @@ def test_a_moderator_label_takes_the_name_the_moderator_gives() -> None:
     moderator = next(p for p in doc.metadata.participants if p.role == "moderator")
     assert moderator.name == "Jim Lehrer" and "MODERATOR" in moderator.aliases
     assert doc.turns[0].speaker == "Jim Lehrer"
+
+
+def test_whoever_only_opens_a_debate_is_neither_candidate_nor_questioner() -> None:
+    """The League of Women Voters' president introduced the 1980 and 1984 debates and never spoke again."""
+    text = (
+        "The Second Reagan-Mondale Presidential Debate\n\nOctober 21, 1984\n\n"
+        "MS. RIDINGS: Good evening. I'm Dorothy Ridings, the president of the League of Women Voters.\n\n"
+        "MR. NEWMAN: Thank you. Mr. Mondale, what is your plan for defense?\n\n"
+        "MR. MONDALE: A strong defense and arms control.\n\n"
+        "MR. NEWMAN: Mr. President, your response?\n\n"
+        "THE PRESIDENT: Peace through strength.\n\n"
+        "MR. NEWMAN: Mr. Mondale, is that enough?\n\n"
+        "MR. MONDALE: No.\n"
+    )
+    roles = {p.name: p.role for p in analyze(text, stages=[]).metadata.participants}
+    assert roles["Ridings"] == "other" and roles["Newman"] == "moderator" and roles["Mondale"] == "interviewee"

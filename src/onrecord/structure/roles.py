@@ -144,6 +144,8 @@ def _assign_roles_by_content(speakers: dict[str, Speaker], turns: list[RawTurn],
     for s in undecided:
         if s in askers:
             s.role = "moderator" if is_debate and s is opener and not has_asker else "interviewer"
+        elif is_debate and s.turns == [0]:
+            s.role = "other"  # opens the debate and never speaks again: the host organisation's introduction
         else:
             s.role = "interviewee"
 
