@@ -82,6 +82,10 @@ def test_debate_header_title_date_and_full_names() -> None:
         ("Presidential debate with businessman Donald Trump", "Trump", "Donald Trump"),
         ("OBAMA AND ROMNEY DEBATE", "Romney", None),
         ("PRESIDENT BARACK OBAMA\nCANDY CROWLEY, MODERATOR", "Crowley", "Candy Crowley"),
+        ("Good evening. I'm Jim Lehrer of the NewsHour", "Lehrer", "Jim Lehrer"),
+        ("the Republican candidate, Governor George W. Bush of Texas", "Bush", "George W. Bush"),
+        ("Sun. Barbara Walters, ABC News", "Walters", "Barbara Walters"),
+        ("between President Reagan and Democrat Walter Mondale", "Mondale", "Walter Mondale"),
     ],
 )
 def test_full_name_in_header(header: str, surname: str, expected: str | None) -> None:
@@ -177,7 +181,13 @@ def test_the_questioner_who_opens_a_debate_is_its_moderator() -> None:
         "DUKAKIS: No, the administration is.\n"
     )
     roles = {p.name: p.role for p in analyze(text, stages=[]).metadata.participants}
-    assert roles == {"Lehrer": "moderator", "Mashek": "interviewer", "Dukakis": "interviewee", "Bush": "interviewee"}
+    # "I'm Jim Lehrer" in the opening turn gives the moderator's full name
+    assert roles == {
+        "Jim Lehrer": "moderator",
+        "Mashek": "interviewer",
+        "Dukakis": "interviewee",
+        "Bush": "interviewee",
+    }
 
 
 @pytest.mark.parametrize(
@@ -197,7 +207,8 @@ def test_self_introduction(turn: str, expected: str | None) -> None:
 def test_a_moderator_label_takes_the_name_the_moderator_gives() -> None:
     text = (
         "The First Gore-Bush Presidential Debate\n\nOctober 3, 2000\n\n"
-        "MODERATOR: Good evening. I'm Jim Lehrer of the NewsHour on PBS. Vice President Gore, what is your plan?\n\n"
+        "MODERATOR: Good evening. I'm Jim Lehrer of the NewsHour on PBS, with Vice President Al Gore and "
+        "Governor George W. Bush of Texas. Vice President Gore, what is your plan?\n\n"
         "GORE: My plan is to balance the budget.\n\n"
         "MODERATOR: Governor Bush, your response?\n\n"
         "BUSH: His plan spends too much.\n"
@@ -206,6 +217,8 @@ def test_a_moderator_label_takes_the_name_the_moderator_gives() -> None:
     moderator = next(p for p in doc.metadata.participants if p.role == "moderator")
     assert moderator.name == "Jim Lehrer" and "MODERATOR" in moderator.aliases
     assert doc.turns[0].speaker == "Jim Lehrer"
+    # the moderator's opening gives the candidates' full names, which the one-word labels lack
+    assert [t.speaker for t in doc.turns[1:4:2]] == ["Al Gore", "George W. Bush"]
 
 
 def test_whoever_only_opens_a_debate_is_neither_candidate_nor_questioner() -> None:
@@ -221,4 +234,4 @@ def test_whoever_only_opens_a_debate_is_neither_candidate_nor_questioner() -> No
         "MR. MONDALE: No.\n"
     )
     roles = {p.name: p.role for p in analyze(text, stages=[]).metadata.participants}
-    assert roles["Ridings"] == "other" and roles["Newman"] == "moderator" and roles["Mondale"] == "interviewee"
+    assert roles["Dorothy Ridings"] == "other" and roles["Newman"] == "moderator" and roles["Mondale"] == "interviewee"

@@ -12,7 +12,7 @@ from onrecord.document import Interview, LabeledSpan, Metadata, Participant, Spa
 from onrecord.readers.base import ReadResult
 from onrecord.structure import metadata as meta
 from onrecord.structure.exchanges import build_exchanges, is_interrupted
-from onrecord.structure.roles import participants_order, resolve
+from onrecord.structure.roles import Speaker, participants_order, resolve
 
 VERSION = "1.0"
 
@@ -62,23 +62,7 @@ def build(result: ReadResult, source_name: str = "<input>") -> Interview:
     is_debate = bool(re.search(r"\bdebate\b", context, re.I))
 
     speakers, keys = resolve(result.turns, text, interviewee, interviewee_title, is_debate)
-    moderators = meta.moderator_surnames(header) if is_debate else set()
-    for sp in speakers:  # a co-moderator the header lists asks questions like a panelist, but moderates
-        if sp.role == "interviewer" and sp.name and sp.name.split()[-1].lower() in moderators:
-            sp.role = "moderator"
-        # "MODERATOR: Good evening ... I'm Jim Lehrer of the NewsHour": the label names a role, the turn the person
-        if sp.name and sp.name.lower() in _ROLE_NAMES and sp.turns:
-            opening = result.turns[sp.turns[0]]
-            who = meta.self_introduction(text[opening.start : opening.end][:600])
-            if who:
-                sp.aliases.add(sp.name)
-                sp.name = who
-    for sp in speakers:  # "ROMNEY:" in the turns, "FORMER GOV. MITT ROMNEY" in the header
-        if sp.name and " " not in sp.name and header:
-            full = meta.full_name_in(header, sp.name)
-            if full:
-                sp.aliases.add(sp.name)
-                sp.name = full
+    _names_and_roles_from_context(speakers, result, header, is_debate)
     by_key = {s.key: s for s in speakers}
     turns: list[Turn] = []
     for i, (raw, key) in enumerate(zip(result.turns, keys, strict=True)):
@@ -131,3 +115,28 @@ def build(result: ReadResult, source_name: str = "<input>") -> Interview:
     doc.exchanges = build_exchanges(doc.turns, text)
     doc.analyzers["structure"] = VERSION
     return doc
+
+
+def _names_and_roles_from_context(speakers: list[Speaker], result: ReadResult, header: str, is_debate: bool) -> None:
+    """What the labels alone do not say: the moderators a header lists, the name a "MODERATOR" gives
+    themselves, and the full names ("ROMNEY:" is Mitt Romney) the header or a debate's opening turns give."""
+    text = result.text
+    moderators = meta.moderator_surnames(header) if is_debate else set()
+    for sp in speakers:  # a co-moderator the header lists asks questions like a panelist, but moderates
+        if sp.role == "interviewer" and sp.name and sp.name.split()[-1].lower() in moderators:
+            sp.role = "moderator"
+        # "MODERATOR: Good evening ... I'm Jim Lehrer of the NewsHour": the label names a role, the turn the person
+        if sp.name and sp.name.lower() in _ROLE_NAMES and sp.turns:
+            first = result.turns[sp.turns[0]]
+            who = meta.self_introduction(text[first.start : first.end][:600])
+            if who:
+                sp.aliases.add(sp.name)
+                sp.name = who
+    # a debate's moderator introduces the candidates by full name ("Governor George W. Bush of Texas")
+    opening = " ".join(text[t.start : t.end][:2000] for t in result.turns[:2]) if is_debate else ""
+    for sp in speakers:  # "ROMNEY:" in the turns, "FORMER GOV. MITT ROMNEY" in the header
+        if sp.name and " " not in sp.name and (header or opening):
+            full = meta.full_name_in(header, sp.name) or meta.full_name_in(opening, sp.name)
+            if full:
+                sp.aliases.add(sp.name)
+                sp.name = full

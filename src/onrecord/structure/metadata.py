@@ -370,6 +370,16 @@ _TITLE_WORDS = _NOT_NAME | {
 }
 
 
+#: capitalised words that stand before a name without being part of it ("Sun. Edwin Newman" in a dateline,
+#: "Democrat Walter Mondale")
+_NOT_GIVEN = {
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    "democrat", "democratic", "republican", "independent", "candidate", "nominee",
+}  # fmt: skip
+#: a given name or initial: capitalised, and not "I" or "I'm" ("I'm Jim Lehrer" names Jim Lehrer)
+_GIVEN = re.compile(r"(?!I(?:[’']m)?$)[A-Z][\w'’.-]*$")
+
+
 def full_name_in(header: str, surname: str) -> str | None:
     """The fuller form of a one-word speaker label in the header ("SPEAKERS: FORMER GOV. MITT
     ROMNEY, R-MASS." gives "Mitt Romney" for ROMNEY); None when the header has none.
@@ -385,7 +395,14 @@ def full_name_in(header: str, surname: str) -> str | None:
     for m in pattern.finditer(header):
         words: list[str] = []  # the given names: the words right before the surname, back to a title
         for w in reversed(m.group(1).split()):
-            if w[-1] in ",:;" or norm(w) in _TITLE_WORDS or norm(w) in _GLUE or len(words) == 2:
+            if (
+                w[-1] in ",:;"
+                or norm(w) in _TITLE_WORDS
+                or norm(w) in _GLUE
+                or norm(w) in _NOT_GIVEN
+                or len(words) == 2
+                or not _GIVEN.match(w)
+            ):
                 break
             words.insert(0, w)
         if not words:
