@@ -235,3 +235,19 @@ def test_whoever_only_opens_a_debate_is_neither_candidate_nor_questioner() -> No
     )
     roles = {p.name: p.role for p in analyze(text, stages=[]).metadata.participants}
     assert roles["Dorothy Ridings"] == "other" and roles["Newman"] == "moderator" and roles["Mondale"] == "interviewee"
+
+
+def test_a_moderator_listed_in_a_line_read_as_a_turn_is_the_moderator() -> None:
+    """2016-09-26 lists "MODERATOR:" then "Lester Holt (NBC News)", which reads as a one-line turn."""
+    text = (
+        "Presidential Debate at Hofstra University\n\nSeptember 26, 2016\n\n"
+        "PARTICIPANTS:\n\nHillary Clinton and\n\nDonald Trump\n\nMODERATOR:\n\nLester Holt (NBC News)\n\n"
+        "HOLT: Good evening. I'm Lester Holt. Secretary Clinton, why are you a better choice?\n\n"
+        "CLINTON: Because I have a plan.\n\n"
+        "HOLT: Mr. Trump, your response?\n\n"
+        "TRUMP: Her plan is a disaster.\n\n"
+        "HOLT: Secretary Clinton, what about jobs?\n\n"
+        "CLINTON: We will create them.\n"
+    )
+    roles = {p.name: p.role for p in analyze(text, stages=[]).metadata.participants}
+    assert roles["Lester Holt"] == "moderator"

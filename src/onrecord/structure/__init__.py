@@ -40,6 +40,8 @@ def _all_caps(line: str) -> bool:
 
 #: speaker labels that name a role held by one person, whose own words may name them
 _ROLE_NAMES = {"moderator", "host", "anchor", "presenter"}
+#: a "turn" that is only a name, perhaps with the outlet: "Lester Holt (NBC News)"
+_BARE_NAME = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’.-]*){1,3}(?:\s*\([^)]{1,60}\))?")
 
 
 def build(result: ReadResult, source_name: str = "<input>") -> Interview:
@@ -122,6 +124,12 @@ def _names_and_roles_from_context(speakers: list[Speaker], result: ReadResult, h
     themselves, and the full names ("ROMNEY:" is Mitt Romney) the header or a debate's opening turns give."""
     text = result.text
     moderators = meta.moderator_surnames(header) if is_debate else set()
+    for sp in speakers:  # "MODERATOR:" then "Lester Holt (NBC News)" alone: a header list read as a turn
+        if is_debate and sp.name and sp.name.lower() in _ROLE_NAMES:
+            for i in sp.turns:
+                said = text[result.turns[i].start : result.turns[i].end].strip()
+                if _BARE_NAME.fullmatch(said):
+                    moderators |= meta.moderator_surnames("MODERATOR: " + said)
     for sp in speakers:  # a co-moderator the header lists asks questions like a panelist, but moderates
         if sp.role == "interviewer" and sp.name and sp.name.split()[-1].lower() in moderators:
             sp.role = "moderator"
