@@ -251,3 +251,20 @@ def test_a_moderator_listed_in_a_line_read_as_a_turn_is_the_moderator() -> None:
     )
     roles = {p.name: p.role for p in analyze(text, stages=[]).metadata.participants}
     assert roles["Lester Holt"] == "moderator"
+
+
+def test_the_president_in_a_debate_is_the_candidate_no_other_label_names() -> None:
+    text = (
+        "October 7, 1984\n\nThe First Reagan-Mondale Presidential Debate\n\n"
+        "MS. WALTERS: Good evening. Tonight's debate is between Republican Ronald Reagan and Democrat Walter "
+        "Mondale. Mr. Mondale, what is your plan?\n\n"
+        "MR. MONDALE: To cut the deficit.\n\n"
+        "MS. WALTERS: Mr. President, your response?\n\n"
+        "THE PRESIDENT: He will raise your taxes.\n\n"
+        "MS. WALTERS: Mr. Mondale, will you?\n\n"
+        "MR. MONDALE: Yes, and so will he.\n"
+    )
+    doc = analyze(text, stages=[])
+    names = {p.name: p for p in doc.metadata.participants}
+    assert "Ronald Reagan" in names and "The President" in names["Ronald Reagan"].aliases
+    assert names["Ronald Reagan"].role == "interviewee" and doc.turns[3].speaker == "Ronald Reagan"

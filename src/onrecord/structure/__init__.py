@@ -40,6 +40,8 @@ def _all_caps(line: str) -> bool:
 
 #: speaker labels that name a role held by one person, whose own words may name them
 _ROLE_NAMES = {"moderator", "host", "anchor", "presenter"}
+#: the candidates a debate's title names: "The First Reagan-Mondale Presidential Debate"
+_MATCHUP = re.compile(r"\b([A-Z][a-z]+)-([A-Z][a-z]+)\b")
 #: a "turn" that is only a name, perhaps with the outlet: "Lester Holt (NBC News)"
 _BARE_NAME = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’.-]*){1,3}(?:\s*\([^)]{1,60}\))?")
 
@@ -142,6 +144,15 @@ def _names_and_roles_from_context(speakers: list[Speaker], result: ReadResult, h
                 sp.name = who
     # a debate's moderator introduces the candidates by full name ("Governor George W. Bush of Texas")
     opening = " ".join(text[t.start : t.end][:2000] for t in result.turns[:2]) if is_debate else ""
+    # "THE PRESIDENT:" in "The First Reagan-Mondale Presidential Debate" is the candidate no other label names
+    if is_debate:
+        titled = [sp for sp in speakers if sp.key in {"president", "vice president"}]
+        others = {sp.name.split()[-1].lower() for sp in speakers if sp.name and sp not in titled}
+        named = [n for pair in _MATCHUP.findall(header) for n in pair if n.lower() not in others]
+        title_label = titled[0].name if len(titled) == 1 else None
+        if title_label and len(set(named)) == 1:
+            titled[0].aliases.add(title_label)
+            titled[0].name = named[0]
     for sp in speakers:  # "ROMNEY:" in the turns, "FORMER GOV. MITT ROMNEY" in the header
         if sp.name and " " not in sp.name and (header or opening):
             full = meta.full_name_in(header, sp.name) or meta.full_name_in(opening, sp.name)
