@@ -204,6 +204,15 @@ class Interview(_Model):
                 return turn
         raise KeyError(turn_id)
 
+    def repeated_turns(self, answers: bool = True) -> set[str]:
+        """Ids of the turns whose whole text is an exchange's question (or, with ``answers``, its answer):
+        a search lists such a passage once, as the exchange's part, which carries the labels."""
+        parts = [(x.question.turn, x.question.text) for x in self.exchanges]
+        if answers:
+            parts += [(x.answer.turn, x.answer.text) for x in self.exchanges if x.answer is not None]
+        texts = set(parts)
+        return {t.id for t in self.turns if (t.id, t.text) in texts}
+
 
 def json_schema() -> dict[str, object]:
     """JSON Schema of the document, for consumers that validate what they read."""

@@ -225,18 +225,15 @@ def store_document(
                 "end": t.end,
             }
         )
-    base = {"interview_id": interview_id, "date": md.date, "outlet": md.outlet}
+    base = {"interview_id": interview_id, "date": md.date, "outlet": md.outlet, "shadowed": False}
     search_rows: list[dict[str, Any]] = []
-    # a turn stored word for word as a question or an answer below is listed once, as that
-    exchange_texts = {(x.question.turn, x.question.text) for x in doc.exchanges} | {
-        (x.answer.turn, x.answer.text) for x in doc.exchanges if x.answer is not None
-    }
+    repeated = doc.repeated_turns()  # stored below as a question or an answer too
     for row in turn_rows:
         search_rows.append(
             {
                 **base,
                 "kind": "turn",
-                "shadowed": (row["turn_id"], row["text"]) in exchange_texts,
+                "shadowed": row["turn_id"] in repeated,
                 "ref": row["turn_id"],
                 "speaker_id": row["speaker_id"],
                 "speaker_name": row["speaker_name"],
@@ -277,7 +274,6 @@ def store_document(
             {
                 **base,
                 "kind": "question",
-                "shadowed": False,
                 "ref": x.id,
                 "speaker_id": asker[0],
                 "speaker_name": asker[1],
@@ -293,7 +289,6 @@ def store_document(
                 {
                     **base,
                     "kind": "answer",
-                    "shadowed": False,
                     "ref": x.id,
                     "speaker_id": answerer[0],
                     "speaker_name": answerer[1],
@@ -328,7 +323,6 @@ def store_document(
             {
                 **base,
                 "kind": "claim",
-                "shadowed": False,
                 "ref": c.id,
                 "speaker_id": s,
                 "speaker_name": c.speaker or spk[1],

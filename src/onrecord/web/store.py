@@ -321,13 +321,13 @@ class MemoryStore:
             mine: list[int] = []
             base = {"interview_id": iid, "interview_title": row.title, "date": row.date, "outlet": row.outlet}
             turns = {t.id: t for t in doc.turns}
-            questions = {(x.question.turn, x.question.text) for x in doc.exchanges}
+            repeated = doc.repeated_turns(answers=False)  # this store indexes questions, not answers
             for t in doc.turns:
                 n = self._put(
                     Hit(kind="turn", speaker=t.speaker, role=t.role, text=t.text, anchor=turn_anchor(t.id), **base)
                 )
                 mine.append(n)
-                if (t.id, t.text) in questions:
+                if t.id in repeated:
                     self._shadowed.add(n)
             for x in doc.exchanges:
                 qt = turns.get(x.question.turn)
