@@ -125,23 +125,26 @@ def _names_and_roles_from_context(speakers: list[Speaker], result: ReadResult, h
     """What the labels alone do not say: the moderators a header lists, the name a "MODERATOR" gives
     themselves, and the full names ("ROMNEY:" is Mitt Romney) the header or a debate's opening turns give."""
     text = result.text
+
+    def said(turn_index: int) -> str:
+        raw = result.turns[turn_index]
+        return text[raw.start : raw.end].strip()
+
+    role_named = [sp for sp in speakers if sp.name and sp.name.lower() in _ROLE_NAMES]
     moderators = meta.moderator_surnames(header) if is_debate else set()
-    for sp in speakers:  # "MODERATOR:" then "Lester Holt (NBC News)" alone: a header list read as a turn
-        if is_debate and sp.name and sp.name.lower() in _ROLE_NAMES:
-            for i in sp.turns:
-                said = text[result.turns[i].start : result.turns[i].end].strip()
-                if _BARE_NAME.fullmatch(said):
-                    moderators |= meta.moderator_surnames("MODERATOR: " + said)
+    if is_debate:  # "MODERATOR:" then "Lester Holt (NBC News)" alone: a header list read as a turn
+        for sp in role_named:
+            for words in map(said, sp.turns):
+                if _BARE_NAME.fullmatch(words):
+                    moderators |= meta.listed_surnames(words)
     for sp in speakers:  # a co-moderator the header lists asks questions like a panelist, but moderates
         if sp.role == "interviewer" and sp.name and sp.name.split()[-1].lower() in moderators:
             sp.role = "moderator"
-        # "MODERATOR: Good evening ... I'm Jim Lehrer of the NewsHour": the label names a role, the turn the person
-        if sp.name and sp.name.lower() in _ROLE_NAMES and sp.turns:
-            first = result.turns[sp.turns[0]]
-            who = meta.self_introduction(text[first.start : first.end][:600])
-            if who:
-                sp.aliases.add(sp.name)
-                sp.name = who
+    for sp in role_named:  # "MODERATOR: Good evening ... I'm Jim Lehrer of the NewsHour": the label names a role
+        who = meta.self_introduction(said(sp.turns[0])[:600])
+        if who and sp.name:
+            sp.aliases.add(sp.name)
+            sp.name = who
     # a debate's moderator introduces the candidates by full name ("Governor George W. Bush of Texas")
     opening = " ".join(text[t.start : t.end][:2000] for t in result.turns[:2]) if is_debate else ""
     # "THE PRESIDENT:" in "The First Reagan-Mondale Presidential Debate" is the candidate no other label names

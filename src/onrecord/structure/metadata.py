@@ -427,9 +427,12 @@ def moderator_surnames(header: str) -> set[str]:
     panel of journalists that older debates had.
     """
     m = _MODERATORS_RE.search(header)
-    if not m:
-        return set()
-    names = re.sub(r"\([^)]*\)", " ", m.group("names"))  # "(CNN)"
+    return listed_surnames(m.group("names")) if m else set()
+
+
+def listed_surnames(listing: str) -> set[str]:
+    """Lower-cased surnames in a list of names ("Anderson Cooper (CNN) and Martha Raddatz (ABC News)")."""
+    names = re.sub(r"\([^)]*\)", " ", listing)  # "(CNN)"
     out: set[str] = set()
     for part in re.split(r",|;|\band\b|\n", names):
         words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", part) if w.lower() not in _TITLE_WORDS]

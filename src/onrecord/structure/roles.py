@@ -140,7 +140,7 @@ def _assign_roles_by_content(speakers: dict[str, Speaker], turns: list[RawTurn],
     # speaks first opens it and is its moderator (the panelists who ask more come later).
     best = max(undecided, key=lambda s: scores[s.key])
     askers = [s for s in undecided if scores[s.key] > 0.3 or (s is best and not has_asker)]
-    opener = min(askers, key=lambda s: s.turns[0] if s.turns else len(turns)) if askers else None
+    opener = min(askers, key=lambda s: s.turns[0]) if askers else None  # every speaker has a turn
     for s in undecided:
         if s in askers:
             s.role = "moderator" if is_debate and s is opener and not has_asker else "interviewer"
