@@ -37,6 +37,12 @@ ARTIFACT_VERSION = 2
 N_FEATURES = len(feats.FEATURE_NAMES)
 N_HAND = N_FEATURES + 1
 
+
+def hand_columns(vectors: bool) -> int:
+    """How many leading design-matrix columns the trees read, with or without the frozen vectors."""
+    return N_HAND if vectors else N_FEATURES
+
+
 FloatArray = npt.NDArray[np.float64]
 
 #: MiniLM truncation lengths (word pieces) of the embedded texts.  Short on purpose: on 2 slow cores MiniLM
@@ -139,7 +145,7 @@ class ClarityModel:
         self.blocks: list[str] = list(self.meta["blocks"])
         #: models trained before this option existed all had the vectors
         self.vectors = bool(self.meta.get("frozen_vectors", True))
-        self.n_hand = N_HAND if self.vectors else N_FEATURES
+        self.n_hand = hand_columns(self.vectors)
         self.mean = np.asarray(arrays["mean"], dtype=np.float64)
         self.scale = np.asarray(arrays["scale"], dtype=np.float64)
         self.w_e = np.asarray(arrays["w_e"], dtype=np.float64)

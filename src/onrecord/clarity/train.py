@@ -38,7 +38,6 @@ from onrecord.clarity.metrics import expected_calibration_error, macro_f1
 from onrecord.clarity.model import (
     A_TOKENS,
     ARTIFACT_VERSION,
-    N_FEATURES,
     N_HAND,
     Q_TOKENS,
     ClarityModel,
@@ -47,6 +46,7 @@ from onrecord.clarity.model import (
     decide,
     design_matrix,
     embedding_blocks,
+    hand_columns,
 )
 from onrecord.clarity.trees import pack_hgb, raw_scores
 from onrecord.embeddings import file_sha256
@@ -351,11 +351,12 @@ def train(
     df = load_split(data_dir / "train.parquet")
     data = train_data(df, limit)
     log(f"train: {len(data.pairs)} exchanges from {len(set(data.groups))} interviews")
-    cached = embed_cached(data.pairs, cache_dir) if vectors else None
+    cached = None
     if vectors:
+        cached = embed_cached(data.pairs, cache_dir)
         log(f"embedded in {time.time() - t0:.0f}s")
     block_grid = BLOCK_GRID if vectors else ((),)
-    n_hand = N_HAND if vectors else N_FEATURES
+    n_hand = hand_columns(vectors)
     best: CvResult | None = None
     oof_trees: tuple[FloatArray, FloatArray] | None = None
     # the fine-tuned pair encoder, if `onrecord train clarity-encoder` has written its out-of-fold logits:
