@@ -187,6 +187,7 @@ def test_a_database_from_an_older_release_is_upgraded_on_open(filled: Corpus) ->
     from onrecord.corpus.store import MIGRATIONS, current_revision
 
     before = filled.search("pipeline", role="interviewee")
+    before_all = filled.search("pipeline", limit=200)
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     with filled.engine.begin() as conn:
@@ -201,6 +202,10 @@ def test_a_database_from_an_older_release_is_upgraded_on_open(filled: Corpus) ->
         # migration 0003 marked the turns that repeat a question or an answer, as ingest does
         everything = again.search("pipeline", limit=200)
     assert before and [(h.interview_id, h.ref) for h in after] == [(h.interview_id, h.ref) for h in before]
+    # the migration marks exactly the turns ingest marks
+    assert [(h.interview_id, h.kind, h.ref) for h in everything] == [
+        (h.interview_id, h.kind, h.ref) for h in before_all
+    ]
     exchange_texts = {(h.interview_id, h.text) for h in everything if h.kind in {"question", "answer"}}
     assert exchange_texts and not [
         h for h in everything if h.kind == "turn" and (h.interview_id, h.text) in exchange_texts

@@ -28,10 +28,12 @@ COLUMNS = [*OLD_COLUMNS, "shadowed"]
 def upgrade() -> None:
     sqlite = op.get_bind().dialect.name == "sqlite"
     op.add_column("search_docs", sa.Column("shadowed", sa.Boolean(), nullable=False, server_default=sa.false()))
+    # the rule ingest applies (Interview.repeated_turns): this turn's whole text is its exchange's question or answer
     op.execute(
-        "UPDATE search_docs SET shadowed = TRUE WHERE kind = 'turn' AND EXISTS (SELECT 1 FROM search_docs e "
-        "WHERE e.interview_id = search_docs.interview_id AND e.kind IN ('question', 'answer') "
-        "AND e.text = search_docs.text)"
+        "UPDATE search_docs SET shadowed = TRUE WHERE kind = 'turn' AND EXISTS (SELECT 1 FROM exchanges x "
+        "WHERE x.interview_id = search_docs.interview_id AND ("
+        "(x.question_turn = search_docs.ref AND x.question_text = search_docs.text) "
+        "OR (x.answer_turn = search_docs.ref AND x.answer_text = search_docs.text)))"
     )
     if sqlite:
         op.drop_index(INDEX, table_name="search_docs")
