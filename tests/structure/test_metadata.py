@@ -6,6 +6,7 @@ import pytest
 
 from onrecord.pipeline import analyze
 from onrecord.structure.metadata import (
+    announced_moderators,
     find_interviewee,
     full_name_in,
     moderator_surnames,
@@ -221,6 +222,35 @@ def test_a_moderator_label_takes_the_name_the_moderator_gives() -> None:
     assert [t.speaker for t in doc.turns[1:4:2]] == ["Al Gore", "George W. Bush"]
 
 
+def test_the_moderator_the_opening_announces_moderates_though_labelled_by_job() -> None:
+    """1980-09-21: every journalist's label names a job ("HOST"), and only the introducer says who moderates."""
+    text = (
+        "September 21, 1980\n\nThe Anderson-Reagan Presidential Debate\n\n"
+        "RUTH J. HINERFELD, CHAIR, LEAGUE OF WOMEN VOTERS EDUCATION FUND: Good evening. "
+        "Our moderator is Bill Moyers.\n\n"
+        "MR. MOYERS, HOST AND EXECUTIVE EDITOR: Thank you. The first question is from Carol Loomis.\n\n"
+        "CAROL LOOMIS, BOARD OF EDITORS, FORTUNE MAGAZINE: Mr. Anderson, how would you cut inflation?\n\n"
+        "MR. ANDERSON: By cutting the deficit.\n\n"
+        "MR. MOYERS, HOST AND EXECUTIVE EDITOR: Mr. Reagan, your response?\n\n"
+        "MR. REAGAN: By cutting taxes.\n"
+    )
+    roles = {p.name.split()[-1]: p.role for p in analyze(text, stages=[]).metadata.participants if p.name}
+    assert roles["Moyers"] == "moderator" and roles["Loomis"] == "interviewer" and roles["Reagan"] == "interviewee"
+
+
+@pytest.mark.parametrize(
+    ("opening", "expected"),
+    [
+        ("Good evening. Our moderator is Bill Moyers.", {"moyers"}),
+        ("Tonight's moderator will be Jim Lehrer of PBS.", {"lehrer"}),
+        ("I have been involved in four debates, either as a moderator or as a panelist.", set()),
+        ("My job as moderator is to take care of the questioning.", set()),
+    ],
+)
+def test_moderators_announced_in_an_opening(opening: str, expected: set[str]) -> None:
+    assert announced_moderators(opening) == expected
+
+
 def test_whoever_only_opens_a_debate_is_neither_candidate_nor_questioner() -> None:
     """The League of Women Voters' president introduced the 1980 and 1984 debates and never spoke again."""
     text = (
@@ -237,8 +267,8 @@ def test_whoever_only_opens_a_debate_is_neither_candidate_nor_questioner() -> No
     assert roles["Dorothy Ridings"] == "other" and roles["Newman"] == "moderator" and roles["Mondale"] == "interviewee"
 
 
-def test_a_moderator_listed_in_a_line_read_as_a_turn_is_the_moderator() -> None:
-    """2016-09-26 lists "MODERATOR:" then "Lester Holt (NBC News)", which reads as a one-line turn."""
+def test_a_moderator_heading_over_a_name_is_header_not_a_turn() -> None:
+    """2016-09-26 lists "MODERATOR:" then "Lester Holt (NBC News)" on its own line: a heading, not a turn."""
     text = (
         "Presidential Debate at Hofstra University\n\nSeptember 26, 2016\n\n"
         "PARTICIPANTS:\n\nHillary Clinton and\n\nDonald Trump\n\nMODERATOR:\n\nLester Holt (NBC News)\n\n"
@@ -249,8 +279,12 @@ def test_a_moderator_listed_in_a_line_read_as_a_turn_is_the_moderator() -> None:
         "HOLT: Secretary Clinton, what about jobs?\n\n"
         "CLINTON: We will create them.\n"
     )
-    roles = {p.name: p.role for p in analyze(text, stages=[]).metadata.participants}
-    assert roles["Lester Holt"] == "moderator"
+    doc = analyze(text, stages=[])
+    roles = {p.name: p.role for p in doc.metadata.participants}
+    assert roles == {"Lester Holt": "moderator", "Hillary Clinton": "interviewee", "Donald Trump": "interviewee"}
+    assert doc.turns[0].text.startswith("Good evening")
+    assert any(b.text == "Lester Holt (NBC News)" for b in doc.boilerplate)
+    assert doc.metadata.outlet == "NBC News"
 
 
 def test_the_president_in_a_debate_is_the_candidate_no_other_label_names() -> None:

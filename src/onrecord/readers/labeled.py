@@ -288,7 +288,25 @@ def _find_marks(text: str) -> list[Mark]:
         if ok:
             marks.append(Mark(c.start, c.end, c.label, _role(c.label, c.name)))
             believed_lines.add(c.line_start)
+    if len(marks) > 1 and _is_listing(text, marks[0], marks[1].start):
+        marks = marks[1:]
     return _with_inline_marks(text, marks, para_names)
+
+
+# "Lester Holt (NBC News)", "Anderson Cooper (CNN) and\n\nMartha Raddatz (ABC News)": names, each perhaps
+# with an outlet, joined by "and" or commas
+_NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’.-]*){1,3}(?:\s*\([^)\n]{1,60}\))?"
+_NAME_LISTING = re.compile(rf"\s*{_NAME}(?:\s*(?:,|\band\b|,\s*and\b)\s*{_NAME})*\s*")
+
+
+def _is_listing(text: str, first: Mark, next_start: int) -> bool:
+    """True when the first label is a header's "MODERATOR:" heading over a list of names on the lines
+    below it, not a moderator's turn: the header then runs on to the next label, where
+    :func:`onrecord.structure.metadata.moderator_surnames` reads the list."""
+    line_end = text.find("\n", first.end)
+    if first.role_hint != "moderator" or line_end < 0 or text[first.end : line_end].strip():
+        return False
+    return _NAME_LISTING.fullmatch(text, line_end, next_start) is not None
 
 
 # A known upper-case label run into the previous turn's line: "Go ahead. OBAMA: Candy, ..." or

@@ -42,8 +42,6 @@ def _all_caps(line: str) -> bool:
 _ROLE_NAMES = {"moderator", "host", "anchor", "presenter"}
 #: the candidates a debate's title names: "The First Reagan-Mondale Presidential Debate"
 _MATCHUP = re.compile(r"\b([A-Z][a-z]+)-([A-Z][a-z]+)\b")
-#: a "turn" that is only a name, perhaps with the outlet: "Lester Holt (NBC News)"
-_BARE_NAME = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’.-]*){1,3}(?:\s*\([^)]{1,60}\))?")
 
 
 def build(result: ReadResult, source_name: str = "<input>") -> Interview:
@@ -131,13 +129,11 @@ def _names_and_roles_from_context(speakers: list[Speaker], result: ReadResult, h
         return text[raw.start : raw.end].strip()
 
     role_named = [sp for sp in speakers if sp.name and sp.name.lower() in _ROLE_NAMES]
-    moderators = meta.moderator_surnames(header) if is_debate else set()
-    if is_debate:  # "MODERATOR:" then "Lester Holt (NBC News)" alone: a header list read as a turn
-        for sp in role_named:
-            for words in map(said, sp.turns):
-                if _BARE_NAME.fullmatch(words):
-                    moderators |= meta.listed_surnames(words)
-    for sp in speakers:  # a co-moderator the header lists asks questions like a panelist, but moderates
+    # a debate's opening turns announce the moderator ("Our moderator is Bill Moyers") and introduce the
+    # candidates by full name ("Governor George W. Bush of Texas")
+    opening = " ".join(text[t.start : t.end][:2000] for t in result.turns[:2]) if is_debate else ""
+    moderators = (meta.moderator_surnames(header) | meta.announced_moderators(opening)) if is_debate else set()
+    for sp in speakers:  # a listed or announced moderator asks questions like a panelist, but moderates
         if sp.role == "interviewer" and sp.name and sp.name.split()[-1].lower() in moderators:
             sp.role = "moderator"
     for sp in role_named:  # "MODERATOR: Good evening ... I'm Jim Lehrer of the NewsHour": the label names a role
@@ -145,8 +141,6 @@ def _names_and_roles_from_context(speakers: list[Speaker], result: ReadResult, h
         if who and sp.name:
             sp.aliases.add(sp.name)
             sp.name = who
-    # a debate's moderator introduces the candidates by full name ("Governor George W. Bush of Texas")
-    opening = " ".join(text[t.start : t.end][:2000] for t in result.turns[:2]) if is_debate else ""
     # "THE PRESIDENT:" in "The First Reagan-Mondale Presidential Debate" is the candidate no other label names
     if is_debate:
         titled = [sp for sp in speakers if sp.key in {"president", "vice president"}]

@@ -430,6 +430,20 @@ def moderator_surnames(header: str) -> set[str]:
     return listed_surnames(m.group("names")) if m else set()
 
 
+# "Our moderator is Bill Moyers.", "Tonight's moderator will be Jim Lehrer of PBS"
+_ANNOUNCED_RE = re.compile(
+    r"\b(?:[Oo]ur|[Tt]he|[Tt]onight[’']s|[Yy]our) moderator(?: tonight| this evening)? (?:is|will be) "
+    r"((?:[A-Z][a-z][\w’'-]*|[A-Z]\.)(?:\s+(?:[A-Z][a-z][\w’'-]*|[A-Z]\.)){1,2})"
+)
+
+
+def announced_moderators(opening: str) -> set[str]:
+    """Lower-cased surnames of the moderators a debate's opening turn announces ("Our moderator is Bill
+    Moyers."): the League of Women Voters' debates list no moderator in the header, and the labels
+    ("MR. MOYERS, HOST AND EXECUTIVE EDITOR") call every journalist on stage by their job."""
+    return {m.group(1).split()[-1].lower() for m in _ANNOUNCED_RE.finditer(opening)}
+
+
 def listed_surnames(listing: str) -> set[str]:
     """Lower-cased surnames in a list of names ("Anderson Cooper (CNN) and Martha Raddatz (ABC News)")."""
     names = re.sub(r"\([^)]*\)", " ", listing)  # "(CNN)"
