@@ -114,3 +114,18 @@ def test_an_answer_split_over_same_speaker_turns_is_judged_whole() -> None:
     ex = doc.exchanges[0]
     assert ex.answer is not None and ex.answer.text == "Let me start with my record."
     assert _whole_answer(doc, ex) == "Let me start with my record.\n\nNo. I will not raise taxes on the middle class."
+
+
+def test_a_question_put_back_is_shown_for_a_non_reply() -> None:
+    doc = onrecord.analyze(
+        "Q: Do you deny that your forces used cluster munitions?\n\n"
+        "A: Yes, I deny it. Did you ask this question to the other side?\n",
+        stages=(),
+    )
+    (ex,) = doc.exchanges
+    ev, _ = evidence_for(doc, ex, Prediction("Clear Non-Reply", 0.6, "Declining to answer", 0.4))
+    reasons = {e.reason: e.text for e in ev}
+    assert reasons["puts a question back to the interviewer"] == "Did you ask this question to the other side?"
+    # a clear reply is explained by what answers, not by the question it ends with
+    ev, _ = evidence_for(doc, ex, Prediction("Clear Reply", 0.6, "Explicit", 0.4))
+    assert all(e.reason != "puts a question back to the interviewer" for e in ev)

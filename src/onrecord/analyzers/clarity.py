@@ -9,9 +9,9 @@ before rather than the question.
 Each exchange with an answer gets ``clarity`` and ``evasion`` labels with the
 model's calibrated confidence, and evidence as spans of ``Interview.text``:
 the answer sentence that best takes up the question (for replies), the
-refusal / ignorance / clarification sentence (for non-replies), the opening
-sentence that drifts away from the question and any deflection cue (for
-ambivalent answers), and the interviewer's pushback in the next turn when the
+refusal / ignorance / clarification sentence and any question put back to the
+interviewer (for non-replies), the opening sentence that drifts away from the
+question and any deflection cue (for ambivalent answers), and the interviewer's pushback in the next turn when the
 structure stage found one.  See docs/clarity.md.
 """
 
@@ -95,6 +95,9 @@ def evidence_for(doc: Interview, ex: Exchange, pred: Prediction) -> tuple[list[E
                 if kinds & allowed and all(ev.start != s for ev in common):
                     hit = next(c for c in order if c in kinds & shown)
                     common.append(_ev(doc, s, e, _CUE_REASON[hit]))
+        for s, e in sents[:2]:  # the model reads a question in the answer's opening as a non-reply sign
+            if doc.text[s:e].rstrip().endswith("?") and all(ev.start != s for ev in common):
+                common.append(_ev(doc, s, e, "puts a question back to the interviewer"))
         if pred.clarity == "Ambivalent" and (best is None or best[2] < 0.34):
             fs, fe = sents[0]
             if all(ev.start != fs for ev in common):
