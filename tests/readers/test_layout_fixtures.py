@@ -7,6 +7,7 @@ from readers_support import check_invariant, fixture
 
 from onrecord.readers import detect, get, names
 from onrecord.readers.base import ReadResult
+from onrecord.readers.common import is_trailer_block
 
 
 def _read(name: str) -> tuple[str, ReadResult]:
@@ -303,3 +304,46 @@ def test_degenerate_input(name: str, text: str) -> None:
     result = get(name).read(text)
     check_invariant(result)
     assert 0.0 <= get(name).detect(text) <= 1.0
+
+
+@pytest.mark.parametrize(
+    ("name", "last_words", "trailer"),
+    [
+        ("radio_notes_trailer.txt", "(SOUNDBITE OF MUSIC)", ["Copyright ©", "Example Public Radio transcripts are"]),
+        ("newsletter_bold_names.md", "Thanks, Ruth.", ["---", "*Thanks for reading", "Share · Leave a comment"]),
+    ],
+)
+def test_publishers_notices_after_the_last_turn_are_trailer(name: str, last_words: str, trailer: list[str]) -> None:
+    """A copyright line, a transcript disclaimer or a newsletter plea is not the last speaker's words."""
+    _, result = _read(name)
+    assert _said(result, len(result.turns) - 1).endswith(last_words)
+    trailers = [result.text[s:e] for s, e, kind in result.boilerplate if kind == "trailer"]
+    assert [t[: len(p)] for t, p in zip(trailers, trailer, strict=True)] == trailer
+
+
+def test_bold_markers_belong_to_the_label_and_broadcast_cues_are_notes() -> None:
+    _, result = _read("newsletter_bold_names.md")
+    assert [_label(result, i) for i in range(2)] == ["**Ben Archer:**", "**Ruth Okafor:**"]
+    assert all(not _said(result, i).endswith("*") for i in range(len(result.turns)))
+    _, result = _read("radio_notes_trailer.txt")
+    notes = [result.text[s:e] for s, e, _ in result.notes]
+    assert notes == ["(SOUNDBITE OF ARCHIVED RECORDING)", "(SOUNDBITE OF MUSIC)"]
+
+
+@pytest.mark.parametrize(
+    ("block", "trailer"),
+    [
+        ("Copyright 2024 Region Public Media. This transcript may not be reproduced without permission.", True),
+        ("© 2024 Daily Brief Media. All rights reserved.", True),
+        ("This interview has been edited for length and clarity.", True),
+        ("Enjoyed this episode? Subscribe to our newsletter to get every transcript in your inbox.", True),
+        ("Transcribed by https://otter.ai", True),
+        ("###", True),
+        ("* * *", True),
+        ("Well, the transcript was not released, so I cannot say what he told them.", False),
+        ("We produced the report ourselves, and the interview was a fair one.", False),
+        ("Thank you.", False),
+    ],
+)
+def test_what_counts_as_a_trailer_paragraph(block: str, trailer: bool) -> None:
+    assert is_trailer_block(block) is trailer

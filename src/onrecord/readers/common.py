@@ -79,5 +79,38 @@ def is_boilerplate_line(line: str) -> bool:
     return bool(stripped) and len(stripped) < 80 and bool(_BOILERPLATE_LINE.match(stripped))
 
 
+# A line that only closes a transcript: "END", "###", "-30-", a Markdown rule
+_END_LINE = re.compile(
+    r"^\s*(?:END|\(END\)|\(?END OF TRANSCRIPT\)?|#{3}|-- ?30 ?--|-30-|[-*_](?:\s*[-*_]){2,})\s*$", re.IGNORECASE
+)
+# The publisher's notices that follow the last turn, however long: copyright, how the transcript was
+# made ("NPR transcripts are created on a rush deadline..."), newsletter and podcast pleas, credits
+_NOTICE = re.compile(
+    r"^[*_\s]*(?:copyright\b|©|\(c\) \d{4}|all rights reserved)|"
+    r"\btranscripts? (?:is|are|was|were|has been|have been|may be) (?:created|produced|prepared|provided|generated|"
+    r"edited|condensed|lightly edited|computer[- ]generated|machine[- ]generated)\b|"
+    r"\b(?:this|the) (?:interview|conversation|transcript|text|episode) (?:has been|was|is|may (?:not )?be) "
+    r"(?:lightly )?(?:edited|condensed|transcribed)\b|"
+    r"\b(?:edited|condensed) for (?:length|clarity|brevity)\b|"
+    r"\bmay not be in (?:its|their) final form\b|\bauthoritative record\b|\bleave a comment\b|"
+    r"^[*_\s]*(?:thanks? (?:you )?for (?:reading|listening|watching)|(?:enjoyed|liked|enjoy) (?:this|the) "
+    r"(?:episode|interview|conversation|podcast|post|show)|captions? (?:by|provided|courtesy)|"
+    r"(?:transcribed|transcription|captioned) by|subscribe (?:to|for|now|free)|"
+    r"[—–-]+ ?(?:interview|as told) |\(?this article\b|interview (?:has been )?(?:edited|condensed))",
+    re.IGNORECASE,
+)
+_NOTICE_MAX = 700
+
+
+def is_trailer_block(block: str) -> bool:
+    """True for a paragraph that belongs after the interview, not in its last turn: site boilerplate lines,
+    an end mark, or a publisher's notice.  Readers only call it on the run of paragraphs that ends
+    the document, so a speaker who says "thanks for listening" mid-answer keeps the words."""
+    lines_ = [ln for ln in block.splitlines() if ln.strip()]
+    if lines_ and all(is_boilerplate_line(ln) or _END_LINE.match(ln) for ln in lines_):
+        return True
+    return len(block) <= _NOTICE_MAX and _NOTICE.search(block) is not None
+
+
 def word_count(text: str) -> int:
     return len(text.split())

@@ -15,7 +15,7 @@ from onrecord.readers.base import RawTurn, ReadResult
 from onrecord.readers.common import (
     Block,
     blank_separated,
-    is_boilerplate_line,
+    is_trailer_block,
     line_per_paragraph,
     lines,
     trim,
@@ -86,7 +86,7 @@ class DashReader:
             return result
         first = dashed[0]
         end_idx = len(blocks)
-        while end_idx > first + 1 and self._is_trailer(blocks[end_idx - 1]):
+        while end_idx > first + 1 and is_trailer_block(blocks[end_idx - 1].text):
             end_idx -= 1
         if first:
             hs, he = blocks[0].start, blocks[first - 1].end
@@ -120,7 +120,3 @@ class DashReader:
             else:
                 current.end = b.end
         return result
-
-    @staticmethod
-    def _is_trailer(block: Block) -> bool:
-        return all(is_boilerplate_line(line) for line in block.text.splitlines() if line.strip())

@@ -17,7 +17,7 @@ from functools import lru_cache
 from onrecord.document import Role
 from onrecord.readers.assemble import Mark, assemble, blocks_in, find_notes, merge_notes, trailer_start
 from onrecord.readers.base import ReadResult
-from onrecord.readers.common import is_boilerplate_line
+from onrecord.readers.common import is_trailer_block
 
 # A candidate: a line start, a capital, up to 80 characters without a colon, a colon, then space or line end.
 _CANDIDATE = re.compile(
@@ -127,13 +127,14 @@ _INTERVIEWEE = re.compile(r"^(A|ANSWER|THE PRESIDENT|INTERVIEWEE)$", re.IGNORECA
 # Flags are scoped so the leading "(" / "[" stays a case-sensitive literal the regex engine can scan for fast.
 _NOTE_PAREN = re.compile(
     r"\((?:(?i:APPLAUSE|LAUGHTER|LAUGHS|CROSSTALK|CROSS TALK|INAUDIBLE|BEGIN VIDEO CLIP|END VIDEO CLIP|"
-    r"BEGIN VIDEOTAPE|END VIDEOTAPE|COMMERCIAL BREAK|BELL RINGS|BOOING|CHEERING|UNINTELLIGIBLE|OFF-MIKE|OFF MIKE)"
+    r"BEGIN VIDEOTAPE|END VIDEOTAPE|COMMERCIAL BREAK|BELL RINGS|BOOING|CHEERING|UNINTELLIGIBLE|OFF-MIKE|OFF MIKE|"
+    r"SOUNDBITE OF [A-Z][A-Z ,'’\-]{0,40}|MUSIC|AD BREAK|BREAK)"
     r"\.?|[A-Z][A-Za-z ,'’\-]{0,40}\.)\)"
 )
 _NOTE_BRACKET = re.compile(
     r"\[(?i:applause|laughter|laughs|laughing|chuckles|sighs|pauses|crosstalk|cross talk|inaudible|"
     r"unintelligible|laughter and applause|applause and laughter|booing|cheering|commercial break|pause|"
-    r"silence|music|sic|[^\]\n]{0,12}delay)[^\]\n]{0,30}\\?\]"
+    r"silence|music|sic|ad break|break|soundbite of|[^\]\n]{0,12}delay)[^\]\n]{0,30}\\?\]"
 )
 
 
@@ -222,9 +223,11 @@ def _candidates(text: str) -> list[_Candidate]:
         prev_line = text[prev + 1 : line_start].strip()
         para_start = line_start == 0 or not prev_line
         after_sentence = bool(prev_line) and prev_line[-1] in _SENTENCE_END
+        pre = m.group("pre")
+        markup = len(pre) - len(pre.rstrip("*_"))  # "**Ben Archer:**": the bold markers belong to the label
         out.append(
             _Candidate(
-                m.start("label"),
+                m.start("label") - markup,
                 m.end(),
                 label,
                 got[0],
@@ -334,14 +337,6 @@ def _with_inline_marks(text: str, marks: list[Mark], para_names: set[str]) -> li
     return sorted(marks + extra, key=lambda mk: mk.start) if extra else marks
 
 
-def _is_trailer(block: str) -> bool:
-    lines = [ln for ln in block.splitlines() if ln.strip()]
-    return bool(lines) and all(
-        is_boilerplate_line(ln) or re.match(r"^\s*(END|\(END\)|\(?END OF TRANSCRIPT\)?|###|-- ?30 ?--)\s*$", ln, re.I)
-        for ln in lines
-    )
-
-
 class LabeledReader:
     name = "labeled"
 
@@ -362,7 +357,7 @@ class LabeledReader:
         marks = find_marks(text)
         body_end = len(text)
         if marks:
-            body_end = trailer_start(text, marks[-1].end, len(text), _is_trailer)
+            body_end = trailer_start(text, marks[-1].end, len(text), is_trailer_block)
         notes = merge_notes(
             find_notes(_NOTE_PAREN, text, 0, body_end, "stage_direction"),
             find_notes(_NOTE_BRACKET, text, 0, body_end, "stage_direction"),

@@ -13,7 +13,7 @@ import re
 from onrecord.document import Role
 from onrecord.readers.assemble import Mark, assemble, find_notes, merge_notes, trailer_start
 from onrecord.readers.base import ReadResult
-from onrecord.readers.common import is_boilerplate_line
+from onrecord.readers.common import is_trailer_block
 from onrecord.readers.labeled import _NOTE_BRACKET, _NOTE_PAREN
 
 _MARK = re.compile(
@@ -22,11 +22,6 @@ _MARK = re.compile(
 )
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 _END_SENTENCE = re.compile(r"[.?!\"”’)\]*_]\s*$")
-_TRAILER = re.compile(
-    r"^[*_\s]*(this (interview|conversation|transcript) (has been|was|is)|interview (has been )?(edited|condensed)|"
-    r"(edited|condensed) for (length|clarity)|[—–-]+ ?(interview|as told) |\(?this article\b)",
-    re.IGNORECASE,
-)
 _ROLES: dict[str, Role] = {"Q": "interviewer", "QUESTION": "interviewer", "A": "interviewee", "ANSWER": "interviewee"}
 
 
@@ -58,10 +53,6 @@ def find_marks(text: str) -> list[Mark]:
     return marks
 
 
-def _is_trailer(block: str) -> bool:
-    return bool(_TRAILER.match(block)) or all(is_boilerplate_line(ln) for ln in block.splitlines() if ln.strip())
-
-
 class QAReader:
     name = "qa"
 
@@ -79,7 +70,7 @@ class QAReader:
         marks = find_marks(text)
         body_end = len(text)
         if marks:
-            body_end = trailer_start(text, marks[-1].end, len(text), _is_trailer)
+            body_end = trailer_start(text, marks[-1].end, len(text), is_trailer_block)
             if not text[marks[-1].end : body_end].strip():
                 body_end = len(text)
         notes = merge_notes(

@@ -16,6 +16,7 @@ from typing import Any
 
 from onrecord.readers.assemble import Mark, assemble, find_notes, merge_notes, trailer_start, trim
 from onrecord.readers.base import ReadResult
+from onrecord.readers.common import is_trailer_block
 from onrecord.readers.labeled import _NOTE_BRACKET, _NOTE_PAREN, _candidates, _norm, _role
 
 _FRONT = re.compile(r"\A\ufeff?[^\S\n]*---[^\S\n]*\r?\n(?P<body>.*?)\r?\n---[^\S\n]*(?:\r?\n|\Z)", re.DOTALL)
@@ -73,7 +74,7 @@ def find_marks(text: str, start: int = 0) -> list[Mark]:
 
 
 def _is_trailer(block: str) -> bool:
-    return bool(_TRAILER.match(block))
+    return bool(_TRAILER.match(block)) or is_trailer_block(block)
 
 
 class WhiteHouseReader:
