@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 from hypothesis import HealthCheck, example, given, settings
@@ -88,6 +89,37 @@ def test_labeled_generated(case: tuple[str, list[str]]) -> None:
     # Title Case labels need to recur to be believed; all-caps ones are always found.
     if all(lab.upper() == lab for lab in labels) or all(labels.count(lab) >= 2 for lab in labels):
         _check_labels([t.speaker for t in result.turns], labels)
+
+
+@st.composite
+def timed_labeled_text(draw: st.DrawFn) -> tuple[str, list[str], list[float]]:
+    """Recording tools' exports: a time code before the label, after it, or on the label's own line."""
+    fmt = draw(
+        st.sampled_from(["[{clock}] {label}: {speech}", "{label} ({clock}):\n{speech}", "{label}  {clock}\n{speech}"])
+    )
+    labels = ["PRESENTER", "MARK ELLISON", "Speaker 1", "Speaker 2", "Tom Hughes"]
+    turns = draw(st.lists(st.tuples(st.sampled_from(labels), _SPEECH), min_size=1, max_size=10))
+    head = draw(st.sampled_from(["", "Title of the thing\nJanuary 1, 2001\n\n"]))
+    body, seconds, t = [], [], 0
+    for label, speech in turns:
+        t += draw(st.integers(min_value=1, max_value=4000))
+        clock = f"{t // 3600:02d}:{t % 3600 // 60:02d}:{t % 60:02d}"
+        body.append(fmt.format(clock=clock, label=label, speech=speech))
+        seconds.append(float(t))
+    return head + "\n\n".join(body) + "\n", [lab for lab, _ in turns], seconds
+
+
+@_SETTINGS
+@given(timed_labeled_text())
+def test_time_coded_labels_generated(case: tuple[str, list[str], list[float]]) -> None:
+    text, labels, seconds = case
+    result = get("labeled").read(text)
+    check_invariant(result)
+    if all(lab.upper() == lab for lab in labels) or all(labels.count(lab) >= 2 for lab in labels):
+        _check_labels([t.speaker for t in result.turns], labels)
+        assert [t.time_start for t in result.turns] == seconds
+        # the time code is part of the label, not of what was said
+        assert not any(re.search(r"\d\d:\d\d", result.text[t.start : t.end]) for t in result.turns)
 
 
 @_SETTINGS

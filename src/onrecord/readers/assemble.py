@@ -41,6 +41,8 @@ class Mark:
     speaker: str | None
     role_hint: Role | None = None
     voice: int | None = None
+    #: seconds into the recording, from a time code next to the label ("[00:01:02] HOST:")
+    time: float | None = None
 
 
 def blocks_in(text: str, start: int, end: int, *, by_line: bool = False) -> list[Block]:
@@ -133,6 +135,7 @@ def assemble(
                 label_end=mark.end,
                 role_hint=mark.role_hint,
                 voice=mark.voice,
+                time_start=mark.time,
             )
         )
         pos = cut

@@ -10,6 +10,9 @@ _BLANK = re.compile(r"\n[ \t\u00a0]*\n")
 # reported (as unattributed text) rather than silently dropped.
 _WS = " \t\n\r\f\v\u00a0\u2028\u2029"
 
+# "Speaker 1", "SPEAKER 2": the numbered voices of an automatic transcript, a name in their own right
+NUMBERED_VOICE = re.compile(r"^(?:Speaker|Participant|Person|Voice|Guest|Caller)[ \t]?\d{1,2}$", re.IGNORECASE)
+
 # Short lines that news sites append or prepend around an article.
 _BOILERPLATE_LINE = re.compile(
     r"^(latest news|related( news| articles| stories)?|read more|more from .*|share( this)?( article| story)?|"

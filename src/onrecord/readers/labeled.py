@@ -17,12 +17,34 @@ from functools import lru_cache
 from onrecord.document import Role
 from onrecord.readers.assemble import Mark, assemble, blocks_in, find_notes, merge_notes, trailer_start
 from onrecord.readers.base import ReadResult
-from onrecord.readers.common import is_trailer_block
+from onrecord.readers.common import NUMBERED_VOICE, is_trailer_block
 
+_CLOCK = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
 # A candidate: a line start, a capital, up to 80 characters without a colon, a colon, then space or line end.
+# Recording tools put a time code before the label ("[00:00:17] PRESENTER:") or after it
+# ("Speaker 1 (00:00:03):"); the mark covers it, and the turn starts at that time.
 _CANDIDATE = re.compile(
-    r"^(?P<pre>[ \t\u00a0>*_]*)(?P<label>[A-Z][^:\n]{0,79}):[*_]*(?=[ \t\u00a0]|\r?\n|$)", re.MULTILINE
+    rf"^(?P<pre>[ \t\u00a0>*_]*)(?P<clock>[\[(]?{_CLOCK}[\])]?[ \t]+)?"
+    r"(?P<label>[A-Z][^:\n]{0,79}):[*_]*(?=[ \t\u00a0]|\r?\n|$)",
+    re.MULTILINE,
 )
+# Rev's "Speaker 1 (00:00:03):": the time code's colons stop the pattern above
+_CLOCK_AFTER = re.compile(
+    rf"^(?P<pre>[ \t\u00a0>*_]*)(?P<label>[A-Z][^:(\[\n]{{0,79}}?)[ \t]*(?P<clock>[\[(]{_CLOCK}[\])]):[*_]*"
+    r"(?=[ \t\u00a0]|\r?\n|$)",
+    re.MULTILINE,
+)
+# Otter's export: "Tom Hughes  00:02" alone on the line above what was said, with no colon
+_CLOCK_LINE = re.compile(
+    rf"^(?P<pre>[ \t\u00a0]*)(?P<label>[A-Z][^:\n]{{0,59}}?)[ \t]+(?P<clock>{_CLOCK})[ \t]*(?=\r?\n[ \t]*\S)",
+    re.MULTILINE,
+)
+# cheap tests before the rarer scans (a pattern that opens with a literal is searched for quickly)
+_CLOCK_AT_LINE_END = re.compile(r":\d\d[ \t]*\r?\n")
+# a second numbered voice on the same line: "Speaker 1: host Rachel Kim. Speaker 2: ..."
+_LEGEND = re.compile(r"\b(?:Speaker|Participant|Person|Voice|Guest|Caller)[ \t]?\d{1,2}[ \t]*[:=]", re.IGNORECASE)
+_CLOCK_PARTS = re.compile(r"(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?")
+
 _PREFIX = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St)\.\s*|\b(?:Mc|Mac)(?=[A-Z])")
 _CAPS_NAME = re.compile(r"^[A-Z0-9][A-Z0-9 .'’\-&/]*$")
 _TITLE_WORD = re.compile(
@@ -150,6 +172,7 @@ class _Candidate:
     #: where this candidate's line, and the line before it, begin (-1: no line before)
     line_start: int
     prev_line_start: int
+    time: float | None = None
 
 
 def _split_name(label: str) -> tuple[str, list[str]]:
@@ -187,6 +210,8 @@ def _classify(label: str) -> tuple[str, bool] | None:
     caps = _is_caps(name)
     if low in _STOP and not (caps and low in _CAPS_OK_DESPITE_STOP):
         return None
+    if NUMBERED_VOICE.match(name) and not descs:
+        return name, caps
     if caps:
         if not all(_is_caps(d) or _is_title(d, small_ok=True) for d in descs) or len(descs) > 3:
             return None
@@ -211,13 +236,49 @@ def _role(label: str, name: str) -> Role | None:
     return None
 
 
+def _clock_before_colon(text: str) -> bool:
+    """Whether any "00:03):" or "00:03]:" occurs, found faster than by a regex that opens with a digit."""
+    for tail in ("):", "]:"):
+        i = text.find(tail)
+        while i > 0:
+            if text[i - 1].isdigit():
+                return True
+            i = text.find(tail, i + 2)
+    return False
+
+
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
+
+
+def _seconds(clock: str | None) -> float | None:
+    m = _CLOCK_PARTS.search(clock) if clock else None
+    if m is None:
+        return None
+    h, mins, secs, frac = m.groups()
+    return int(h or 0) * 3600 + int(mins) * 60 + int(secs) + (int(frac) / 10 ** len(frac) if frac else 0.0)
+
+
 def _candidates(text: str) -> list[_Candidate]:
+    found = list(_CANDIDATE.finditer(text))
+    if _clock_before_colon(text):
+        found += _CLOCK_AFTER.finditer(text)
+    if _CLOCK_AT_LINE_END.search(text):
+        found += _CLOCK_LINE.finditer(text)
+    found.sort(key=lambda m: m.start())
     out: list[_Candidate] = []
-    for m in _CANDIDATE.finditer(text):
+    taken = -1
+    for m in found:
+        if m.start() < taken:  # a line matched by both patterns
+            continue
         label = m.group("label").rstrip().rstrip("*_").rstrip()
         got = _classify(label)
         if got is None:
             continue
+        if NUMBERED_VOICE.match(got[0]) and _LEGEND.search(text, m.end(), _line_end(text, m.end())):
+            continue  # "Speaker 1: host Rachel Kim. Speaker 2: economist David Brandt": a legend in the header
+        taken = m.end()
         line_start = m.start("pre")
         prev = text.rfind("\n", 0, line_start - 1) if line_start else -1
         prev_line = text[prev + 1 : line_start].strip()
@@ -225,9 +286,11 @@ def _candidates(text: str) -> list[_Candidate]:
         after_sentence = bool(prev_line) and prev_line[-1] in _SENTENCE_END
         pre = m.group("pre")
         markup = len(pre) - len(pre.rstrip("*_"))  # "**Ben Archer:**": the bold markers belong to the label
+        clock = m.group("clock")
+        start = m.start("clock") if clock and m.start("clock") < m.start("label") else m.start("label")
         out.append(
             _Candidate(
-                m.start("label") - markup,
+                start - markup,
                 m.end(),
                 label,
                 got[0],
@@ -236,6 +299,7 @@ def _candidates(text: str) -> list[_Candidate]:
                 after_sentence,
                 line_start,
                 prev + 1 if line_start else -1,
+                _seconds(clock),
             )
         )
     return out
@@ -289,7 +353,7 @@ def _find_marks(text: str) -> list[Mark]:
             follows_turn = c.after_sentence and c.prev_line_start in believed_lines
             ok = counts[key] >= 2 and (at_para or key in para_names or follows_turn)
         if ok:
-            marks.append(Mark(c.start, c.end, c.label, _role(c.label, c.name)))
+            marks.append(Mark(c.start, c.end, c.label, _role(c.label, c.name), time=c.time))
             believed_lines.add(c.line_start)
     if len(marks) > 1 and _is_listing(text, marks[0], marks[1].start):
         marks = marks[1:]

@@ -10,6 +10,7 @@ import re
 
 from onrecord.document import Interview, LabeledSpan, Metadata, Participant, Span, Turn
 from onrecord.readers.base import ReadResult
+from onrecord.readers.common import NUMBERED_VOICE
 from onrecord.structure import metadata as meta
 from onrecord.structure.exchanges import build_exchanges, is_interrupted
 from onrecord.structure.roles import Speaker, participants_order, resolve
@@ -136,6 +137,11 @@ def _names_and_roles_from_context(speakers: list[Speaker], result: ReadResult, h
     for sp in speakers:  # a listed or announced moderator asks questions like a panelist, but moderates
         if sp.role == "interviewer" and sp.name and sp.name.split()[-1].lower() in moderators:
             sp.role = "moderator"
+    for sp in speakers:  # "Speaker 1 (00:00:03):" in the turns, "Speaker 1: host Rachel Kim" in the header
+        who = meta.legend_name(header, sp.name) if sp.name and NUMBERED_VOICE.match(sp.name) else None
+        if who and sp.name:
+            sp.aliases.add(sp.name)
+            sp.name = who
     for sp in role_named:  # "MODERATOR: Good evening ... I'm Jim Lehrer of the NewsHour": the label names a role
         who = meta.self_introduction(said(sp.turns[0])[:600])
         if who and sp.name:

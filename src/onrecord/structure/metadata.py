@@ -444,6 +444,17 @@ def announced_moderators(opening: str) -> set[str]:
     return {m.group(1).split()[-1].lower() for m in _ANNOUNCED_RE.finditer(opening)}
 
 
+def legend_name(header: str, voice: str) -> str | None:
+    """The person a header's legend gives a numbered voice ("Speaker 1: host Rachel Kim." gives
+    "Rachel Kim" for "Speaker 1"), or None: automatic transcripts label voices by number."""
+    m = re.search(
+        rf"(?i:\b{re.escape(voice)})[ \t]*[:=(–-][ \t]*(?:[a-z][\w'’-]*[ \t]+){{0,3}}"
+        r"([A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][a-z][\w'’-]*){1,2})",
+        header,
+    )
+    return m.group(1) if m else None
+
+
 def listed_surnames(listing: str) -> set[str]:
     """Lower-cased surnames in a list of names ("Anderson Cooper (CNN) and Martha Raddatz (ABC News)")."""
     names = re.sub(r"\([^)]*\)", " ", listing)  # "(CNN)"

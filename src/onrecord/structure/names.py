@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from onrecord.readers.common import NUMBERED_VOICE
+
 HONORIFICS = (
     "the vice president",
     "vice president",
@@ -180,6 +182,8 @@ def parse_label(raw: str) -> ParsedLabel:
         elif low in {"a", "answer"}:
             role_hint = "interviewee"
         return ParsedLabel(raw, None, None, descriptor, None, role_hint)
+    if NUMBERED_VOICE.match(label):  # "Speaker 1" is not Mr. 1
+        return ParsedLabel(raw, smart_title(label), low, descriptor, None, role_hint)
     if low in TITLE_ONLY:
         return ParsedLabel(raw, TITLE_ONLY[low], low.removeprefix("the "), descriptor, TITLE_ONLY[low], role_hint)
     hon_match = _HONORIFIC_RE.match(label)
