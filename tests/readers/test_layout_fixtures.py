@@ -347,3 +347,18 @@ def test_bold_markers_belong_to_the_label_and_broadcast_cues_are_notes() -> None
 )
 def test_what_counts_as_a_trailer_paragraph(block: str, trailer: bool) -> None:
     assert is_trailer_block(block) is trailer
+
+
+def test_newspaper_questions_in_bold_with_plain_answers() -> None:
+    got, result = _read("newspaper_bold_questions.md")
+    assert got == "qa"
+    said = [_said(result, i) for i in range(len(result.turns))]
+    assert [t.role_hint for t in result.turns] == ["interviewer", "interviewee"] * 4
+    assert said[0] == "How many families are still out of their homes?"
+    assert said[1].endswith("by the end of the month.")  # an answer of two paragraphs is one turn
+    assert said[4] == "So the city waited three years to fund a study?"
+    assert said[6] == "Tell me about the bond."  # once questions are bold, a bold request is one too
+    assert said[7] == "That will be for the council to decide."  # the rule closes the interview
+    trailers = [result.text[s:e] for s, e, kind in result.boilerplate if kind == "trailer"]
+    assert trailers[0] == "---" and trailers[-1].startswith("**Read more:**")
+    assert next(result.text[s:e] for s, e, kind in result.boilerplate if kind == "header").startswith("# ")

@@ -302,3 +302,8 @@ def test_the_president_in_a_debate_is_the_candidate_no_other_label_names() -> No
     names = {p.name: p for p in doc.metadata.participants}
     assert "Ronald Reagan" in names and "The President" in names["Ronald Reagan"].aliases
     assert names["Ronald Reagan"].role == "interviewee" and doc.turns[3].speaker == "Ronald Reagan"
+
+
+def test_a_markdown_heading_gives_the_title_without_its_markers() -> None:
+    text = "# Mayor Ana Ruiz on the flood\n\nJune 3, 2024\n\nQ: Why?\n\nA: Because.\n\nQ: When?\n\nA: Soon.\n"
+    assert analyze(text, stages=[]).metadata.title == "Mayor Ana Ruiz on the flood"

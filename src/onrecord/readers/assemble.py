@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from onrecord.document import Role
 from onrecord.readers.base import RawTurn, ReadResult
-from onrecord.readers.common import Block
+from onrecord.readers.common import Block, is_end_line
 
 # Blank = only characters str.isspace() agrees are space, so trimming never hides text.
 _BLANK = re.compile(r"\n[^\S\n]*(?:\n|$)")
@@ -68,10 +68,17 @@ def trailer_start(text: str, after: int, end: int, is_trailer: Callable[[str], b
     last answer is speech, the same words after "END" are not there to count.
     """
     cut = end
-    for block in reversed(blocks_in(text, after, end, by_line=by_line)):
+    blocks = blocks_in(text, after, end, by_line=by_line)
+    for block in reversed(blocks):
         if not is_trailer(block.text):
             break
         cut = block.start
+    # "END", "###" or a Markdown rule closes the transcript: what follows it is the publisher's
+    for block in blocks:
+        if block.start >= cut:
+            break
+        if is_end_line(block.text):
+            return block.start
     return cut
 
 

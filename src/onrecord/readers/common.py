@@ -105,6 +105,11 @@ _NOTICE = re.compile(
 _NOTICE_MAX = 700
 
 
+def is_end_line(block: str) -> bool:
+    """True for a paragraph that only closes a transcript ("END", "###", "-30-", a Markdown rule)."""
+    return _END_LINE.match(block) is not None
+
+
 def is_trailer_block(block: str) -> bool:
     """True for a paragraph that belongs after the interview, not in its last turn: site boilerplate lines,
     an end mark, or a publisher's notice.  Readers only call it on the run of paragraphs that ends

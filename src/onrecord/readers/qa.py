@@ -13,7 +13,7 @@ import re
 from onrecord.document import Role
 from onrecord.readers.assemble import Mark, assemble, find_notes, merge_notes, trailer_start
 from onrecord.readers.base import ReadResult
-from onrecord.readers.common import is_trailer_block
+from onrecord.readers.common import blank_separated, is_trailer_block
 from onrecord.readers.labeled import _NOTE_BRACKET, _NOTE_PAREN
 
 _MARK = re.compile(
@@ -21,6 +21,8 @@ _MARK = re.compile(
     r"(?=\s|$)"
 )
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+# a paragraph bold from end to end: "**How many families are still out of their homes?**"
+_BOLD_PARAGRAPH = re.compile(r"(\*\*|__)(?P<body>(?!\s)(?:(?!\1).){1,600}?)\1", re.DOTALL)
 _END_SENTENCE = re.compile(r"[.?!\"”’)\]*_]\s*$")
 _ROLES: dict[str, Role] = {"Q": "interviewer", "QUESTION": "interviewer", "A": "interviewee", "ANSWER": "interviewee"}
 
@@ -50,7 +52,42 @@ def find_marks(text: str) -> list[Mark]:
         if nl < 0:
             break
         pos = nl + 1
-    return marks
+    return _with_bold_questions(text, marks)
+
+
+def _with_bold_questions(text: str, marks: list[Mark]) -> list[Mark]:
+    """``marks`` plus those of the newspaper form: each question a bold paragraph ("**How many are still
+    out of their homes?**", or "**Q: ...?**"), each answer the plain paragraphs below it, unmarked.
+
+    Bold paragraphs count as questions from the first one that ends in "?" on (one before it is a
+    title or a standfirst); the question's opening bold marker is its label, and its closing marker
+    labels the answer, so neither turn's text carries stray asterisks.
+    """
+    if "**" not in text and "__" not in text:
+        return marks
+    blocks = blank_separated(text)
+    bold = [_BOLD_PARAGRAPH.fullmatch(b.text) for b in blocks]
+
+    def marked(i: int) -> Mark | None:
+        return next((m for m in marks if blocks[i].start <= m.start < blocks[i].end), None)
+
+    extra: list[Mark] = []
+    asking = False
+    for i, (b, m) in enumerate(zip(blocks, bold, strict=True)):
+        if m is None:
+            continue
+        body = m.group("body").rstrip()
+        own = marked(i)
+        if own is None:
+            asking = asking or body.endswith("?")
+            if not asking or body.endswith(":"):
+                continue
+            extra.append(Mark(b.start, b.start + 2, "Q", "interviewer"))
+        elif own.role_hint != "interviewer":
+            continue
+        if i + 1 < len(blocks) and bold[i + 1] is None and marked(i + 1) is None:
+            extra.append(Mark(b.end - 2, b.end, "A", "interviewee"))
+    return sorted(marks + extra, key=lambda mk: mk.start) if extra else marks
 
 
 class QAReader:

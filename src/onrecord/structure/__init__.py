@@ -16,6 +16,8 @@ from onrecord.structure.exchanges import build_exchanges, is_interrupted
 from onrecord.structure.roles import Speaker, participants_order, resolve
 
 VERSION = "1.0"
+#: "# Title" in a Markdown page: the markers are not part of the title
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]+")
 
 
 def _title_of(header: str) -> str | None:
@@ -26,7 +28,7 @@ def _title_of(header: str) -> str | None:
     lines = [ln.strip() for ln in para.splitlines() if ln.strip()]
     if not lines:
         return None
-    title = [lines[0]]
+    title = [_MARKDOWN_HEADING.sub("", lines[0]) or lines[0]]
     for ln in lines[1:4]:
         if not (_all_caps(title[-1]) and _all_caps(ln)) or meta.find_date(ln)[1] is not None:
             break
