@@ -151,6 +151,29 @@ def test_qa_generated(case: tuple[str, list[str]]) -> None:
 
 
 @_SETTINGS
+@given(
+    st.lists(st.tuples(_SPEECH, st.lists(_SPEECH, min_size=1, max_size=3)), min_size=1, max_size=8),
+    st.sampled_from(["**{q}?**", "**Q: {q}?**", "__{q}?__"]),
+)
+@example([("A.", ["A. Yes."])], "**Q: {q}?**")  # "A." labels the answer: its label takes the closing "**"
+def test_bold_questions_generated(pairs: list[tuple[str, list[str]]], fmt: str) -> None:
+    """A newspaper Q&A: each question a bold paragraph, each answer one or more plain paragraphs."""
+    text = "Intro paragraph about it.\n\n" + "".join(
+        fmt.format(q=q.rstrip(".?!"))
+        + "\n\n"
+        + "\n\n".join(a.replace("*", "").replace("_", "") for a in answer)
+        + "\n\n"
+        for q, answer in pairs
+    )
+    result = get("qa").read(text)
+    check_invariant(result)
+    assert [t.role_hint for t in result.turns] == ["interviewer", "interviewee"] * len(pairs)
+    for turn in result.turns:
+        said = result.text[turn.start : turn.end]
+        assert not said.startswith(("*", "_")) and not said.endswith(("**", "__"))
+
+
+@_SETTINGS
 @given(st.lists(st.tuples(_SPEECH, st.booleans()), min_size=1, max_size=10))
 def test_plain_generated(paras: list[tuple[str, bool]]) -> None:
     text = "\n\n".join(p.rstrip(".?!") + ("?" if q else ".") for p, q in paras)

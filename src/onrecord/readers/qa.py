@@ -85,8 +85,14 @@ def _with_bold_questions(text: str, marks: list[Mark]) -> list[Mark]:
             extra.append(Mark(b.start, b.start + 2, "Q", "interviewer"))
         elif own.role_hint != "interviewer":
             continue
-        if i + 1 < len(blocks) and bold[i + 1] is None and marked(i + 1) is None:
-            extra.append(Mark(b.end - 2, b.end, "A", "interviewee"))
+        if i + 1 < len(blocks) and bold[i + 1] is None:
+            answer = marked(i + 1)
+            if answer is None:
+                extra.append(Mark(b.end - 2, b.end, "A", "interviewee"))
+            elif answer.role_hint == "interviewee" and answer.start == blocks[i + 1].start:
+                # "**Q: ...?**" then "A: ...": the answer's label reaches back over the closing marker
+                marks = [m for m in marks if m is not answer]
+                extra.append(Mark(b.end - 2, answer.end, answer.speaker, answer.role_hint))
     return sorted(marks + extra, key=lambda mk: mk.start) if extra else marks
 
 
