@@ -307,3 +307,25 @@ def test_the_president_in_a_debate_is_the_candidate_no_other_label_names() -> No
 def test_a_markdown_heading_gives_the_title_without_its_markers() -> None:
     text = "# Mayor Ana Ruiz on the flood\n\nJune 3, 2024\n\nQ: Why?\n\nA: Because.\n\nQ: When?\n\nA: Soon.\n"
     assert analyze(text, stages=[]).metadata.title == "Mayor Ana Ruiz on the flood"
+
+
+def test_a_briefing_opens_with_the_officials_statement_under_the_date() -> None:
+    """A Department of Defense briefing: the first label sits on the line after the date and carries
+    the official's job and rank; the statement is the news, not header."""
+    text = (
+        "Department of Defense Press Briefing by Pentagon Press Secretary Gen. Pat Ryder\n"
+        "Jan. 16, 2024\n"
+        "PRESS SECRETARY AIR FORCE MAJ. GEN. PAT RYDER:  Good afternoon. Today our forces struck four missiles.\n\n"
+        "With that, I'll take your questions.\n\n"
+        "Q:  Were they aimed at commercial ships?\n\n"
+        "GEN. RYDER:  They presented an imminent threat to merchant vessels.\n\n"
+        "Q:  Anything on the missing SEALs?\n\n"
+        "GEN. RYDER:  The search continues.\n"
+    )
+    doc = analyze(text, stages=[])
+    assert doc.turns[0].text.startswith("Good afternoon. Today our forces struck")
+    assert [(p.name, p.role) for p in doc.metadata.participants] == [
+        (None, "interviewer"),
+        ("Pat Ryder", "interviewee"),
+    ]
+    assert doc.turns[0].speaker == doc.turns[-1].speaker == "Pat Ryder"

@@ -204,7 +204,7 @@ def _is_title(s: str, *, small_ok: bool) -> bool:
 def _classify(label: str) -> tuple[str, bool] | None:
     """``(name, is_caps)`` when ``label`` can be a speaker label, else ``None``."""
     name, descs = _split_name(label)
-    if not name or len(name.split()) > 6:
+    if not name or len(name.split()) > (8 if _is_caps(name) else 6):
         return None
     low = name.lower().rstrip(".")
     caps = _is_caps(name)

@@ -67,7 +67,9 @@ def find_marks(text: str, start: int = 0) -> list[Mark]:
         # Officials are always upper case here; "Q" is handled above.
         if c.start < start or not c.caps or _norm(c.name) in {"Q", "A"}:
             continue
-        if not (c.para_start or c.after_sentence or not text[start : c.start].strip()):
+        # the first official may speak on the line after the header's date ("Jan. 16, 2024")
+        first = not any(k < c.start for k in marks) and c.prev_line_start >= start
+        if not (c.para_start or c.after_sentence or first or not text[start : c.start].strip()):
             continue
         marks.setdefault(c.start, Mark(c.start, c.end, c.label, _role(c.label, c.name)))
     return [marks[k] for k in sorted(marks)]

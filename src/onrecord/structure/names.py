@@ -14,6 +14,27 @@ from dataclasses import dataclass
 from onrecord.readers.common import NUMBERED_VOICE
 
 HONORIFICS = (
+    # briefing officials' job and rank ("PRESS SECRETARY AIR FORCE MAJ. GEN. PAT RYDER"); longer first
+    "deputy press secretary",
+    "press secretary",
+    "air force",
+    "army",
+    "navy",
+    "marine corps",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "brig.",
+    "maj.",
+    "lt.",
+    "col.",
+    "capt.",
+    "cmdr.",
+    "adm.",
+    "sgt.",
+    "colonel",
+    "captain",
+    "lieutenant",
     "the vice president",
     "vice president",
     "the president",
