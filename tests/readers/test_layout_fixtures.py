@@ -362,3 +362,40 @@ def test_newspaper_questions_in_bold_with_plain_answers() -> None:
     trailers = [result.text[s:e] for s, e, kind in result.boilerplate if kind == "trailer"]
     assert trailers[0] == "---" and trailers[-1].startswith("**Read more:**")
     assert next(result.text[s:e] for s, e, kind in result.boilerplate if kind == "header").startswith("# ")
+
+
+@pytest.mark.parametrize(
+    ("reader", "text", "words"),
+    [
+        # a cue whose seconds are out of range, one with no end time, a paragraph with no timing line
+        (
+            "webvtt",
+            "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nHi.\n\n00:00:65.000 --> 00:01:10.000\nBad seconds.\n",
+            "Bad",
+        ),
+        ("webvtt", "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nHi.\n\n00:00:05.000 -->\nNo end time.\n", "No end"),
+        (
+            "webvtt",
+            "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nHi.\n\nStray words.\n\n00:00:06.000 --> 00:00:07.000\nBye.\n",
+            "Stray",
+        ),
+        (
+            "srt",
+            "1\n00:00:01,000 --> 00:00:04,000\nHi.\n\ntwo\n00:00:04,000 --> 00:00:02,000\nBad index.\n",
+            "Bad index",
+        ),
+    ],
+)
+def test_damaged_subtitle_cues_keep_their_words(reader: str, text: str, words: str) -> None:
+    result = get(reader).read(text)
+    check_invariant(result)
+    assert words in result.text and "-->" not in result.text and "two" not in result.text
+
+
+def test_timing_lines_pasted_into_a_transcript_do_not_make_it_srt() -> None:
+    text = fixture("debate_2016-10-09_excerpt.txt")
+    stamps = "\n\n7\n00:05:01,000 --> 00:05:04,000\n"
+    lines = text.split("\n\n")
+    pasted = "\n\n".join(lines[:6]) + stamps + "\n\n".join(lines[6:10]) + stamps + "\n\n".join(lines[10:])
+    assert get("srt").detect(pasted) == 0.0
+    assert detect(pasted).name == "labeled"

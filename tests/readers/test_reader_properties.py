@@ -159,7 +159,7 @@ def test_qa_generated(case: tuple[str, list[str]]) -> None:
 def test_bold_questions_generated(pairs: list[tuple[str, list[str]]], fmt: str) -> None:
     """A newspaper Q&A: each question a bold paragraph, each answer one or more plain paragraphs."""
     text = "Intro paragraph about it.\n\n" + "".join(
-        fmt.format(q=q.rstrip(".?!"))
+        fmt.format(q="So " + q.rstrip(".?!"))
         + "\n\n"
         + "\n\n".join(a.replace("*", "").replace("_", "") for a in answer)
         + "\n\n"

@@ -27,6 +27,11 @@ _TIMING = re.compile(
     re.MULTILINE,
 )
 _SRT_CUE = re.compile(r"(?:\A|\n)[^\S\n]*\d+[^\S\n]*\r?\n[^\S\n]*\d{1,2}:\d{2}:\d{2},\d{1,3}[^\S\n]*-->")
+#: an SRT file opens with its first cue; timing lines pasted into a transcript do not make it one
+_SRT_START = re.compile(r"\A\ufeff?\s*\d+[^\S\n]*\r?\n[^\S\n]*\d{1,2}:\d{2}:\d{2},\d{1,3}[^\S\n]*-->")
+#: any timing line, even a malformed one ("00:00:65.000 -->"): each starts a cue whose text must be kept
+_ARROW = re.compile(r"^[^\S\n]*(?P<a>[\d:.,]*)[^\S\n]*-->[^\S\n]*(?P<b>[\d:.,]*)[^\n]*$", re.MULTILINE)
+_NOTE_BLOCK = re.compile(r"^(?:NOTE|STYLE|REGION)\b")
 _VOICE = re.compile(r"<v(?:\.[\w.\-]*)?[ \t]+([^>]*)>")
 _TAG = re.compile(r"</?[a-zA-Z][^>]*>|\{\\[^}]*\}")
 _NAME_PREFIX = re.compile(r"^(?P<label>[A-Z][^:\n]{0,40}?):(?=\s)")
@@ -64,16 +69,33 @@ def _seconds(stamp: str) -> float:
     return total
 
 
+def _time(stamp: str, default: float) -> float:
+    try:
+        return _seconds(stamp) if stamp else default
+    except ValueError:
+        return default
+
+
 def _fallback_cues(text: str) -> list[_Cue]:
-    """Cues by timing lines: used when the library rejects a file that is still readable."""
+    """Cues by timing lines, however malformed: used when the library rejects a file, or reads fewer
+    cues than it has timing lines, so that no cue's words are lost.  Everything up to the next timing
+    line belongs to the cue (a stray paragraph included) except the next cue's identifier, the line
+    right above its timing line, and NOTE blocks."""
     cues: list[_Cue] = []
-    matches = list(_TIMING.finditer(text))
+    matches = list(_ARROW.finditer(text))
+    last = 0.0
     for i, m in enumerate(matches):
         stop = matches[i + 1].start() if i + 1 < len(matches) else len(text)
-        body = text[m.end() : stop]
-        block = re.split(r"\n[^\S\n]*\n", body.strip("\r\n"), maxsplit=1)[0] if body.strip() else ""
-        lines = [ln for ln in block.splitlines() if ln.strip()]
-        cues.append(_Cue(_seconds(m.group("a")), _seconds(m.group("b")), lines))
+        lines = text[m.end() : stop].split("\n")
+        if i + 1 < len(matches) and len(lines) >= 2 and lines[-2].strip():
+            del lines[-2]  # the next cue's identifier ("2", "intro")
+        kept: list[str] = []
+        for para in re.split(r"\n[^\S\n]*\n", "\n".join(lines)):
+            if para.strip() and not _NOTE_BLOCK.match(para.strip()):
+                kept += [ln for ln in para.splitlines() if ln.strip()]
+        start = _time(m.group("a"), last)
+        last = _time(m.group("b"), start)
+        cues.append(_Cue(start, last, kept))
     return cues
 
 
@@ -82,18 +104,29 @@ def _vtt_cues(text: str) -> list[_Cue]:
         import webvtt
 
         parsed: Any = webvtt.from_string(text)
-        return [_Cue(_seconds(c.start), _seconds(c.end), list(c.lines)) for c in parsed.captions]
+        cues = [_Cue(_seconds(c.start), _seconds(c.end), list(c.lines)) for c in parsed.captions]
     except Exception:  # the library is strict; a slightly broken file still has cues
         return _fallback_cues(text)
+    return cues if len(cues) >= len(_ARROW.findall(text)) and not _stray_text(text) else _fallback_cues(text)
 
 
 def _srt_cues(text: str) -> list[_Cue]:
     try:
         import srt
 
-        return [_Cue(s.start.total_seconds(), s.end.total_seconds(), s.content.splitlines()) for s in srt.parse(text)]
+        cues = [_Cue(s.start.total_seconds(), s.end.total_seconds(), s.content.splitlines()) for s in srt.parse(text)]
     except Exception:  # srt.parse raises on the first bad block; keep what can be read
         return _fallback_cues(text)
+    return cues if len(cues) >= len(_ARROW.findall(text)) and not _stray_text(text) else _fallback_cues(text)
+
+
+def _stray_text(text: str) -> bool:
+    """Whether a paragraph between cues has no timing line (the libraries drop it)."""
+    for para in re.split(r"\n[^\S\n]*\n", text):
+        para = para.strip().lstrip("\ufeff")
+        if para and not _ARROW.search(para) and not _NOTE_BLOCK.match(para) and not para.startswith("WEBVTT"):
+            return True
+    return False
 
 
 def _clean(s: str) -> str:
@@ -214,12 +247,9 @@ class SRTReader:
     name = "srt"
 
     def detect(self, text: str) -> float:
-        if _VTT_HEAD.match(text):
+        if _VTT_HEAD.match(text) or not _SRT_START.match(text):
             return 0.0
-        found = len(_SRT_CUE.findall(text, 0, 20000))
-        if found >= 2:
-            return 0.98
-        return 0.7 if found == 1 else 0.0
+        return 0.98 if len(_SRT_CUE.findall(text, 0, 20000)) >= 2 else 0.7
 
     def read(self, text: str) -> ReadResult:
         return _build(_pieces(_srt_cues(text)), self.name, "srt")
