@@ -399,3 +399,18 @@ def test_timing_lines_pasted_into_a_transcript_do_not_make_it_srt() -> None:
     pasted = "\n\n".join(lines[:6]) + stamps + "\n\n".join(lines[6:10]) + stamps + "\n\n".join(lines[10:])
     assert get("srt").detect(pasted) == 0.0
     assert detect(pasted).name == "labeled"
+
+
+def test_a_transcript_with_a_few_tags_is_text_and_a_fragment_keeps_every_word() -> None:
+    text = fixture("debate_2016-10-09_excerpt.txt")
+    lines = text.split("\n\n")
+    tagged = "\n\n".join([*lines[:8], *(f"<p>{ln}</p>" for ln in lines[8:11]), *lines[11:]])
+    assert detect(tagged).name == "labeled"
+    fragment = (
+        "<p>Intro: the mayor spoke to us on Monday.</p>\n<p><b>HOST:</b> Why now?</p>\n"
+        "<p><b>MAYOR:</b> Because the river rose.</p>\n<p><b>HOST:</b> And next?</p>\n"
+        "<p><b>MAYOR:</b> We rebuild.</p>\n"
+    )
+    result = get("html").read(fragment)
+    assert detect(fragment).name == "html"
+    assert "Intro: the mayor spoke to us on Monday." in result.text and "We rebuild." in result.text

@@ -93,6 +93,14 @@ def _paragraphs(text: str) -> str:
     return "\n\n".join(ln for ln in lines if ln)
 
 
+def _is_fragment(head: str) -> bool:
+    """Markup without a page around it ("<p><b>HOST:</b> ...</p>"): tags on most lines.  A transcript
+    with a few tags pasted in ("<p>" around three lines, "<i>" for emphasis) is text, not HTML."""
+    lines = [ln for ln in head.splitlines() if ln.strip()]
+    tagged = sum(1 for ln in lines if _TAGS.search(ln))
+    return len(_TAGS.findall(head)) >= 5 and tagged * 2 >= len(lines)
+
+
 def extract(html: str) -> tuple[str, dict[str, str]]:
     """The article text and what the page says about itself (title, date, outlet, source URL)."""
     text: str | None = None
@@ -121,14 +129,15 @@ class HTMLReader:
         head = text[:5000]
         if _HTML_SIGNS.search(head):
             return 0.97
-        if len(_TAGS.findall(head)) >= 5:
-            return 0.9
-        return 0.0
+        return 0.9 if _is_fragment(head) else 0.0
 
     def read(self, text: str) -> ReadResult:
         from onrecord.readers import detect, get
 
-        article, meta = extract(text)
+        if _HTML_SIGNS.search(text[:5000]):
+            article, meta = extract(text)
+        else:  # a fragment has no page furniture to remove: keep every word, not what trafilatura picks
+            article, meta = _paragraphs(_strip(text)), {}
         reader = detect(article)
         if reader.name in {"html", "webvtt", "srt"}:
             reader = get("plain")
