@@ -36,6 +36,17 @@ def test_line_endings_are_normalised() -> None:
     assert io.decode(b"- a?\r\n- b.\r- c\n", "t").text == "- a?\n- b.\n- c\n"
 
 
+@pytest.mark.parametrize("brk", ["\f", "\v", "\x85", "\u2028", "\u2029", "\n\f"])
+def test_page_breaks_and_unicode_separators_break_lines(brk: str) -> None:
+    """pdftotext starts each page with a form feed: the label after it must still open a turn."""
+    from onrecord.pipeline import analyze
+
+    text = f"MODERATOR: Why?\n\nSMITH: Because.{brk}MODERATOR: Thank you.\n\nSMITH: Thanks."
+    doc = analyze(text.encode("utf-8"), stages=[])
+    assert [t.speaker for t in doc.turns] == ["Moderator", "Smith", "Moderator", "Smith"]
+    assert len(doc.text) == len(text) and brk[-1] not in doc.text
+
+
 @pytest.mark.parametrize(
     ("data", "message"),
     [

@@ -9,6 +9,7 @@ decoded into mojibake, since silently analysing garbage is worse than failing.
 from __future__ import annotations
 
 import codecs
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -111,10 +112,20 @@ def decode(data: bytes, name: str = "<input>") -> Source:
             raise InputError(f"{name}: not valid {encoding} text ({exc.reason})") from None
     if _is_binary(text):
         raise InputError(f"{name}: binary data, not a text transcript")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = normalize_newlines(text)
     if not text.strip():
         raise InputError(f"{name}: empty input, no transcript to read")
     return Source(text=text, name=name, encoding=encoding, guessed=guessed)
+
+
+#: every other way to break a line: CR, a form feed (pdftotext's page break), VT, NEL, U+2028, U+2029
+_BREAKS = re.compile("\r\n?|[\f\v\x85\u2028\u2029]")
+
+
+def normalize_newlines(text: str) -> str:
+    """``text`` with every line break as "\n": the readers find labels at line starts, and a label after
+    a page break ("\fHOLT: ...") must not be read as the previous speaker's words."""
+    return _BREAKS.sub("\n", text)
 
 
 def read_file(path: str | Path) -> Source:

@@ -9,7 +9,7 @@ from onrecord import analyzers
 from onrecord import readers as reader_registry
 from onrecord.document import Interview
 from onrecord.errors import NoTurnsError
-from onrecord.io import Source, decode
+from onrecord.io import Source, decode, normalize_newlines
 from onrecord.structure import build
 
 # The default pipeline: structure is always run; model-backed stages follow in
@@ -38,7 +38,7 @@ def analyze(
     if isinstance(source, bytes):
         source = decode(source, name)
     elif isinstance(source, str):
-        source = Source(text=source.replace("\r\n", "\n").replace("\r", "\n"), name=name, encoding="str")
+        source = Source(text=normalize_newlines(source), name=name, encoding="str")
     if layout:
         reader = reader_registry.get(layout)
     elif source.name.lower().endswith((".html", ".htm")) and "<" in source.text:
