@@ -9,6 +9,7 @@ decoded into mojibake, since silently analysing garbage is worse than failing.
 from __future__ import annotations
 
 import codecs
+import os
 import re
 import sys
 from dataclasses import dataclass
@@ -135,11 +136,18 @@ def read_file(path: str | Path) -> Source:
     if str(path) == "-":
         return decode(sys.stdin.buffer.read(MAX_BYTES + 1), "<stdin>")
     p = Path(path)
+    name = display_path(p)
     try:
         with p.open("rb") as fh:
             data = fh.read(MAX_BYTES + 1)
     except IsADirectoryError:
-        raise InputError(f"{p}: is a directory") from None
+        raise InputError(f"{name}: is a directory") from None
     except OSError as exc:
-        raise InputError(f"{p}: cannot read ({exc.strerror or exc})") from None
-    return decode(data, str(p))
+        raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
+    return decode(data, name)
+
+
+def display_path(path: str | Path) -> str:
+    """``path`` as text that can be printed and written as JSON: a file name that is not valid UTF-8
+    ("\xffbad.txt") shows U+FFFD where the bad bytes are, instead of unencodable surrogates."""
+    return os.fsencode(path).decode("utf-8", "replace")

@@ -17,6 +17,7 @@ from onrecord import analyzers
 from onrecord.batch.inputs import content_id
 from onrecord.batch.tables import Row, flatten
 from onrecord.errors import OnrecordError
+from onrecord.io import display_path
 from onrecord.pipeline import analyze
 
 log = logging.getLogger(__name__)
@@ -53,7 +54,7 @@ class DocResult:
 
 def failure(source: str, doc_id: str | None, exc: BaseException) -> DocResult:
     message = str(exc) if isinstance(exc, OnrecordError) else f"internal error: {type(exc).__name__}: {exc}"
-    return DocResult(source=source, doc_id=doc_id, error=message, error_type=type(exc).__name__)
+    return DocResult(source=display_path(source), doc_id=doc_id, error=message, error_type=type(exc).__name__)
 
 
 def analyse_one(source: str, data: bytes, options: Options) -> DocResult:

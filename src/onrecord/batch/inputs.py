@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from onrecord.errors import InputError
+from onrecord.io import display_path
 from onrecord.transcript_files import is_transcript_name, is_under, transcripts_in
 
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
@@ -99,6 +100,8 @@ def read_bytes(source: str) -> bytes:
                 return bytes(stream.read())
         except (OSError, ValueError) as exc:
             raise InputError(f"{source}: cannot read ({exc})") from None
+    if display_path(source) != source:  # its name could not be written to the manifest or the tables
+        raise InputError(f"{display_path(source)}: the file name is not valid UTF-8; rename the file")
     try:
         return Path(source).read_bytes()
     except IsADirectoryError:

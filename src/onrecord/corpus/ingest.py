@@ -25,7 +25,7 @@ from sqlalchemy.exc import IntegrityError
 from onrecord import analyzers
 from onrecord.corpus import store
 from onrecord.errors import InputError, OnrecordError
-from onrecord.io import read_file
+from onrecord.io import display_path, read_file
 from onrecord.transcript_files import TRANSCRIPT_SUFFIXES, transcripts_in
 
 _FILENAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)")
@@ -53,12 +53,13 @@ class IngestReport:
     interview_ids: dict[str, int] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, object]:
+        shown = display_path  # a file name that is not valid UTF-8 cannot go into JSON as it is
         return {
-            "stored": self.stored,
-            "reanalysed": self.reanalysed,
-            "skipped": self.skipped,
-            "failed": [{"path": p, "error": e} for p, e in self.failed],
-            "interview_ids": self.interview_ids,
+            "stored": [shown(p) for p in self.stored],
+            "reanalysed": [shown(p) for p in self.reanalysed],
+            "skipped": [shown(p) for p in self.skipped],
+            "failed": [{"path": shown(p), "error": e} for p, e in self.failed],
+            "interview_ids": {shown(p): i for p, i in self.interview_ids.items()},
         }
 
 
@@ -204,7 +205,7 @@ def ingest(
                 report.skipped.append(path)
                 note(path, "skipped")
                 continue
-            yield _Job(path, src.text, digest, stage_tuple, embed)
+            yield _Job(src.name, src.text, digest, stage_tuple, embed)  # src.name: the path, printable
 
     def write(res: _Result, was_stored: bool) -> None:
         if res.error is not None or res.document_json is None:
