@@ -22,6 +22,10 @@ class _Group(click.Group):
     """A group that turns library errors into a clean message and exit status 2."""
 
     def invoke(self, ctx: click.Context) -> Any:
+        if sys.stdout is None:  # started with stdout closed ("onrecord analyze x >&-"): nowhere to write
+            if sys.stderr is not None:
+                sys.stderr.write("onrecord: error: standard output is closed\n")
+            sys.exit(2)
         try:
             return super().invoke(ctx)
         except OnrecordError as exc:

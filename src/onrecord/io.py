@@ -14,6 +14,7 @@ import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from charset_normalizer import CharsetMatch, from_bytes
 
@@ -129,12 +130,19 @@ def normalize_newlines(text: str) -> str:
     return _BREAKS.sub("\n", text)
 
 
+def stdin_bytes() -> BinaryIO:
+    """Standard input as bytes, or an :class:`InputError` when the process was started without it."""
+    if sys.stdin is None:
+        raise InputError("standard input is closed: give a file instead of '-'")
+    return sys.stdin.buffer
+
+
 def read_file(path: str | Path) -> Source:
     """Read and decode one transcript file ('-' reads standard input)."""
     # Never read more than one byte past the limit: /dev/zero or an endless pipe must end
     # in the size error, not in exhausted memory.
     if str(path) == "-":
-        return decode(sys.stdin.buffer.read(MAX_BYTES + 1), "<stdin>")
+        return decode(stdin_bytes().read(MAX_BYTES + 1), "<stdin>")
     p = Path(path)
     name = display_path(p)
     try:

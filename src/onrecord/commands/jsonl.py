@@ -14,6 +14,7 @@ from typing import IO, Any
 import click
 
 from onrecord.errors import OnrecordError
+from onrecord.io import stdin_bytes
 
 Record = dict[str, Any]
 Validator = Callable[[Record], str | None]
@@ -70,6 +71,9 @@ def _records(stream: IO[bytes], validate: Validator) -> Iterator[tuple[int, Reco
         except json.JSONDecodeError as e:
             yield n, None, f"not JSON ({e.msg} at column {e.colno})"
             continue
+        except RecursionError:
+            yield n, None, "not JSON this tool reads (nested too deeply)"
+            continue
         if not isinstance(rec, dict):
             yield n, None, "not a JSON object"
             continue
@@ -81,7 +85,7 @@ def score_lines(path: str, validate: Validator, score: Scorer, batch_size: int) 
     """Run the batch contract over ``path`` ('-' for stdin), writing to stdout."""
     name = "<stdin>" if path == "-" else path
     try:
-        stream = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115
+        stream = stdin_bytes() if path == "-" else open(path, "rb")  # noqa: SIM115
     except OSError as e:
         raise OnrecordError(f"cannot read {path}: {e.strerror or e}") from None
     failed = scored = 0
@@ -110,7 +114,7 @@ def score_lines(path: str, validate: Validator, score: Scorer, batch_size: int) 
     except OSError as e:
         raise OnrecordError(f"cannot read {name}: {e.strerror or e}") from None
     finally:
-        if stream is not sys.stdin.buffer:
+        if path != "-":
             stream.close()
     if not scored and not failed:
         click.echo(f"onrecord: {name}: no lines to score", err=True)
