@@ -138,12 +138,32 @@ def test_cli_errors_are_one_line_exit_2(db_url: str, transcripts: Path, args: li
 def test_read_commands_do_not_create_a_corpus(tmp_path: Path) -> None:
     typo = tmp_path / "typo.db"
     for args in (["search", "pipeline"], ["speaker", "Aliyev"], ["related", "1"], ["interviews"]):
-        for url in (str(typo), f"sqlite:///{typo}", "sqlite://"):
+        for url in (str(typo), f"sqlite:///{typo}"):
             code, _, err = _run(*args, "--db", url)
             assert code == 2 and "no corpus at" in err and "onrecord ingest" in err, (args, url, err)
+        for url in ("sqlite://", "sqlite:///", "sqlite:///:memory:"):  # a corpus that would vanish at exit
+            code, _, err = _run(*args, "--db", url)
+            assert code == 2 and "names no database file" in err, (args, url, err)
     assert not typo.exists()
     code, _, err = _run("related", "99999999999999999999999", "--db", str(typo))
     assert code == 2 and "Traceback" not in err and "internal error" not in err
+
+
+def test_a_database_that_is_not_a_corpus_is_left_alone(tmp_path: Path) -> None:
+    import sqlite3
+
+    other = tmp_path / "app.db"
+    with sqlite3.connect(other) as conn:
+        conn.execute("CREATE TABLE interviews (id INTEGER PRIMARY KEY, who TEXT)")
+    (tmp_path / "t.txt").write_text("HOST: Why?\n\nGUEST: Because.\n", encoding="utf-8")
+    for args in (["interviews"], ["ingest", str(tmp_path / "t.txt")]):
+        code, _, err = _run(*args, "--db", str(other))
+        assert code == 2 and "is not an onrecord corpus" in err, (args, err)
+    with sqlite3.connect(other) as conn:
+        tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert tables == {"interviews"}
+    code, _, err = _run("ingest", str(tmp_path / "t.txt"), "--db", "sqlite:///")
+    assert code == 2 and "names no database file" in err
 
 
 def test_cli_bad_database_urls(tmp_path: Path) -> None:

@@ -22,7 +22,10 @@ if TYPE_CHECKING:
 def _open(db: str, create: bool = False) -> Corpus:
     """Only ``ingest`` creates a corpus; the commands that read it want an existing one."""
     from onrecord.corpus.api import Corpus
+    from onrecord.corpus.store import CorpusError, in_memory
 
+    if in_memory(db):  # the library may want a scratch corpus; a command's would vanish as it ends
+        raise CorpusError(f"{db!r} names no database file: give a path, e.g. --db {DEFAULT_URL}")
     return Corpus.open(db, create=create)
 
 

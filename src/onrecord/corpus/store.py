@@ -53,6 +53,15 @@ def normalise_url(url: str) -> str:
     return url
 
 
+def in_memory(url: str) -> bool:
+    """Whether ``url`` names a SQLite database that lives only as long as the process."""
+    try:
+        parsed = make_url(normalise_url(url))
+    except ArgumentError:
+        return False
+    return parsed.get_backend_name() == "sqlite" and parsed.database in (None, "", ":memory:")
+
+
 def open_engine(url: str, create: bool = True) -> Engine:
     """Create the engine and bring the schema to the head revision (Alembic).
 
@@ -106,10 +115,20 @@ def current_revision(conn: Connection) -> str | None:
 
 
 def migrate(engine: Engine) -> None:
-    """Run the package's Alembic migrations up to head (skipped when already there)."""
+    """Run the package's Alembic migrations up to head (skipped when already there).
+
+    A database that holds tables but no onrecord revision is someone else's: it is refused,
+    not filled with the corpus schema.
+    """
     with engine.connect() as conn:
-        if current_revision(conn) == schema.SCHEMA_HEAD:
+        revision = current_revision(conn)
+        if revision == schema.SCHEMA_HEAD:
             return
+        if revision is None and inspect(conn).get_table_names():
+            raise CorpusError(
+                f"{engine.url.render_as_string(hide_password=True)} is not an onrecord corpus (it holds other "
+                "tables): give a new file or an empty database"
+            )
     from alembic import command
     from alembic.config import Config
 
