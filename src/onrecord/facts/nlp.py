@@ -126,9 +126,11 @@ def segments_of(doc: Interview) -> list[tuple[Turn | None, int, int]]:
     return out
 
 
-_MAX_SEGMENT = 100_000
+_MAX_SEGMENT = 10_000
 """Longest stretch given to spaCy at once: its parser needs about 1 GB per 100,000 characters
-(and refuses more than 1,000,000), so a longer turn is parsed in pieces."""
+(and refuses more than 1,000,000), so a longer turn is parsed in pieces, cut at a line break or
+a sentence end.  With pieces of 100,000 a transcript pasted as one line took 3.8 GB per MB of
+text; with 10,000, and batches of about 40,000 characters, 0.7 GB (bench/long_input_memory.py)."""
 
 
 def _chunks(text: str, start: int, end: int, limit: int = _MAX_SEGMENT) -> list[tuple[int, int]]:
@@ -161,7 +163,10 @@ def parse(doc: Interview) -> list[Segment]:
     nlp = load()
     # a hard line wrap inside a paragraph is a space to the parser (same length, so offsets hold)
     texts = [_UNWRAP.sub(" ", doc.text[s:e]) for _, s, e in spans]
-    parsed = list(nlp.pipe(texts, batch_size=64))
+    # spaCy holds a whole batch's intermediate arrays at once: batches of about _MAX_SEGMENT characters
+    # keep a long document's peak memory near that of a short one
+    longest = max((len(t) for t in texts), default=1)
+    parsed = list(nlp.pipe(texts, batch_size=max(1, min(64, 4 * _MAX_SEGMENT // max(longest, 1)))))
     segs = [Segment(t, s, e, d) for (t, s, e), d in zip(spans, parsed, strict=True)]
     _CACHE[key] = segs
     while len(_CACHE) > _CACHE_SIZE:
