@@ -86,3 +86,15 @@ def test_the_document_says_how_it_was_decoded_and_whether_that_was_a_guess() -> 
     sure = analyze(text.encode("utf-8"), stages=())
     assert (sure.metadata.encoding, sure.metadata.encoding_guessed) == ("utf-8", False)
     assert analyze(text, stages=()).metadata.encoding is None  # given as text: nothing was decoded
+
+
+def test_utf8_with_a_damaged_place_is_read_with_replacement_characters() -> None:
+    """A flipped byte in a UTF-8 transcript full of curly quotes and accents costs that place, not the file."""
+    good = "HOST: What’s the plan — café or naïve résumé?\n\nGUEST: My plan is simple.\n".encode()
+    damaged = good.replace(b"My plan", b"My\xff\xfe\x80 plan")
+    src = io.decode(damaged, "t")
+    assert src.guessed and src.encoding.startswith("utf-8 (1 damaged place")
+    assert "My\ufffd\ufffd\ufffd plan" in src.text and "What’s the plan — café" in src.text
+    # a legacy code page has no valid UTF-8 characters at all: it is still decoded as that page
+    legacy = io.decode("HOST: Café? Oui.\n\nGUEST: Très bien, señor.\n".encode("cp1252"), "t")
+    assert "\ufffd" not in legacy.text and "Très bien, señor" in legacy.text

@@ -82,6 +82,22 @@ def _guess(data: bytes) -> CharsetMatch | None:
     return min(matches, key=rank)
 
 
+_REPLACED = re.compile("\ufffd+")
+
+
+def _damaged_utf8(data: bytes) -> tuple[str, str] | None:
+    """UTF-8 with a few bad bytes (a truncated download, one byte flipped): the text with U+FFFD for
+    each bad sequence and an encoding that says how many, or None.  It is UTF-8 when its valid
+    multi-byte characters (curly quotes, accents) far outnumber the bad sequences; a legacy code
+    page ("caf\xe9") has none and goes to the guesser instead."""
+    text = data.decode("utf-8", errors="replace")
+    bad = len(_REPLACED.findall(text)) - data.count("\ufffd".encode())  # damaged places, not bytes
+    good = sum(1 for ch in text if ord(ch) > 127 and ch != "\ufffd")
+    if bad <= 0 or good < 3 * bad:
+        return None
+    return text, f"utf-8 ({bad} damaged place{'s' if bad > 1 else ''}: invalid bytes replaced by U+FFFD)"
+
+
 def decode(data: bytes, name: str = "<input>") -> Source:
     """Decode ``data`` or raise :class:`InputError` saying why it is not a transcript."""
     if len(data) > MAX_BYTES:
@@ -101,11 +117,15 @@ def decode(data: bytes, name: str = "<input>") -> Source:
         except UnicodeDecodeError:
             if b"\x00" in data[:4000]:
                 raise InputError(f"{name}: binary data, not a text transcript") from None
-            best = _guess(data)
-            if best is None:
+            damaged = _damaged_utf8(data)
+            best = None if damaged else _guess(data)
+            if damaged:
+                text, encoding = damaged
+            elif best is None:
                 raise InputError(f"{name}: cannot tell which text encoding this is") from None
-            encoding = best.encoding
-            text = str(best)
+            else:
+                encoding = best.encoding
+                text = str(best)
             guessed = True
     else:
         try:
