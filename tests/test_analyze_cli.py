@@ -59,8 +59,9 @@ def test_stdin_and_markdown() -> None:
         (("analyze", "-"), "", "empty input"),
         (("analyze", "-", "--layout", "qa", "--structure-only"), "just words with no speakers at all", "no speaker"),
         (("analyze", "-", "--stages", "nonsense"), SMALL, "unknown analyzer"),
+        (("analyze", "-", "--stages", "claims", "--structure-only"), SMALL, "exclude each other"),
     ],
-    ids=["missing", "binary", "empty", "no-turns", "bad-stage"],
+    ids=["missing", "binary", "empty", "no-turns", "bad-stage", "stages-and-structure-only"],
 )
 def test_errors_are_one_line_and_exit_2(args: tuple[str, ...], stdin: str | bytes | None, message: str) -> None:
     code, out, err = run(*args, stdin=stdin)

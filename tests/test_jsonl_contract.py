@@ -30,6 +30,7 @@ def test_each_bad_line_is_reported_and_the_rest_scored(command: str) -> None:
         4: json.dumps({**GOOD[command], field: "   "}).encode(),
         5: b'{"text": "unterminated',
         6: b'{"context": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",  # deeper than the JSON parser recurses
+        7: json.dumps({**GOOD[command], field: 123}).encode(),
     }
     lines = [b"\xef\xbb\xbf" + good] + [bad[n] for n in sorted(bad)] + [good]
     result = CliRunner().invoke(main, [command, "-"], input=b"\n".join(lines) + b"\n")
@@ -42,7 +43,8 @@ def test_each_bad_line_is_reported_and_the_rest_scored(command: str) -> None:
     assert f'line 4: "{field}" is empty' in err
     assert "line 5: not JSON" in err and "column" in err
     assert "line 6: not JSON this tool reads (nested too deeply)" in err
-    assert "5 line(s) failed" in err
+    assert f'line 7: "{field}" must be a string' in err
+    assert "6 line(s) failed" in err
 
 
 def test_empty_input_says_so() -> None:

@@ -166,6 +166,11 @@ def test_a_database_that_is_not_a_corpus_is_left_alone(tmp_path: Path) -> None:
     assert code == 2 and "names no database file" in err
 
 
+def test_export_tables_without_json_is_a_usage_error(tmp_path: Path) -> None:
+    code, _, err = _run("export", "--out", str(tmp_path / "out"), "--db", str(tmp_path / "x.db"), "--tables", "parquet")
+    assert code == 2 and "--tables goes with --format json" in err
+
+
 def test_cli_bad_database_urls(tmp_path: Path) -> None:
     not_a_db = tmp_path / "notes.db"
     not_a_db.write_text("these are my notes, not a database\n" * 40, encoding="utf-8")

@@ -98,6 +98,9 @@ def test_limit_and_offset(filled: Corpus) -> None:
         ("pipeline", {"evasion": "dodge"}, "unknown evasion"),
         ("pipeline", {"claim_type": "rumour"}, "unknown claim type"),
         ("", {"clarity": "clear reply"}, None),
+        ("pipeline", {"since": "2023", "until": "2020"}, "after --until"),
+        ("pipeline", {"since": "2020-05-01", "until": "2020-03"}, "after --until"),
+        ("pipeline", {"since": "2020-05", "until": "2020"}, None),  # "2020" runs to the year's end
     ],
 )
 def test_malformed_queries_are_clear_errors(

@@ -36,6 +36,10 @@ def content_id(data: bytes) -> str:
 def _list_url(spec: str) -> list[str]:
     from pyarrow import fs as pafs
 
+    if spec.lower().startswith(("http://", "https://")):
+        raise InputError(
+            f"{spec}: web addresses are not read; download the pages, or give an s3://, gs:// or hdfs:// URL"
+        )
     if _GLOB_CHARS.search(spec):
         raise InputError(f"{spec}: globs are not supported in URLs; name a file or a prefix ending in '/'")
     try:

@@ -12,6 +12,7 @@ from rich.progress import Progress
 
 from onrecord import readers
 from onrecord.commands.console import PipeConsole
+from onrecord.commands.stages import stage_list
 from onrecord.document import Interview, json_schema
 from onrecord.errors import InputError, OnrecordError
 from onrecord.io import read_file
@@ -19,14 +20,6 @@ from onrecord.pipeline import analyze as run_analyze
 from onrecord.pipeline import default_stages
 from onrecord.render.summary import print_summary
 from onrecord.transcript_files import transcripts_in
-
-
-def _stages(spec: str | None, structure_only: bool) -> list[str]:
-    if structure_only:
-        return []
-    if spec is None:
-        return list(default_stages())
-    return [s.strip() for s in spec.split(",") if s.strip() and s.strip() != "structure"]
 
 
 def _emit(doc: Interview, fmt: str, console: Console) -> None:
@@ -83,7 +76,8 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
     ) -> None:
         """Analyse one transcript (a file, '-' for stdin) or every transcript in a directory."""
         console = PipeConsole(stderr=fmt != "text")
-        names = _stages(stages, structure_only)
+        chosen = stage_list(stages, structure_only)
+        names = list(default_stages()) if chosen is None else chosen
         p = Path(path)
         if path != "-" and p.is_dir():
             if html_path is not None:

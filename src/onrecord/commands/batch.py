@@ -8,17 +8,8 @@ import click
 from rich.console import Console
 
 from onrecord import readers
+from onrecord.commands.stages import stage_list
 from onrecord.errors import OnrecordError
-
-
-def _stage_list(spec: str | None, structure_only: bool) -> list[str] | None:
-    if structure_only:
-        if spec is not None:
-            raise OnrecordError("--stages and --structure-only exclude each other")
-        return []
-    if spec is None:
-        return None
-    return [s.strip() for s in spec.split(",") if s.strip() and s.strip() != "structure"]
 
 
 def register(main: click.Group, train: click.Group, evaluate: click.Group) -> None:
@@ -89,7 +80,7 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
         strict: bool,
         quiet: bool,
     ) -> None:
-        """Analyse many transcripts (files, directories, globs, URLs) into DIR.
+        """Analyse many transcripts (files, directories, globs, s3:// gs:// hdfs:// URLs) into DIR.
 
         Writes DIR/tables/<table>/*.parquet (interviews, turns, exchanges, claims,
         stances, entities, numbers, attributions), DIR/json/<doc_id>.json and
@@ -109,7 +100,7 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
             list(inputs),
             out_dir,
             engine=engine,
-            stages=_stage_list(stages, structure_only),
+            stages=stage_list(stages, structure_only),
             layout=layout,
             workers=workers,
             address=address,

@@ -13,6 +13,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from onrecord.commands.console import PipeConsole
+from onrecord.commands.stages import stage_list
 from onrecord.corpus.defaults import DEFAULT_URL, KINDS
 
 if TYPE_CHECKING:
@@ -60,14 +61,6 @@ def _rich_snippet(snippet: str) -> str:
     )
 
 
-def _stage_list(stages: str | None, structure_only: bool) -> list[str] | None:
-    if structure_only:
-        return []
-    if stages is None:
-        return None
-    return [s.strip() for s in stages.split(",") if s.strip() and s.strip() != "structure"]
-
-
 def register(main: click.Group, train: click.Group, evaluate: click.Group) -> None:
     @main.command()
     @click.argument("paths", nargs=-1, required=True)
@@ -113,7 +106,7 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
             report = run_ingest(
                 corpus.engine,
                 paths,
-                stages=_stage_list(stages, structure_only),
+                stages=stage_list(stages, structure_only),
                 reanalyze=reanalyze,
                 workers=jobs,
                 embed=not no_embed,
@@ -272,6 +265,8 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
     )
     def export_cmd(db: str, out_dir: Path, fmt: str, tables: str | None) -> None:
         """Write turns, exchanges, claims and stances as CSV/Parquet, or a ConvoKit corpus."""
+        if tables is not None and fmt != "json":
+            raise click.UsageError("--tables goes with --format json (it says which files the listing covers)")
         kind = (tables or "csv") if fmt == "json" else fmt
         written = _open(db).export(out_dir, kind)
         if fmt == "json":

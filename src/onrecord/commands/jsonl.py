@@ -36,8 +36,10 @@ def string_fields(required: tuple[str, ...], optional: tuple[str, ...] = ()) -> 
     def check(rec: Record) -> str | None:
         for key in required:
             value = rec.get(key)
-            if not isinstance(value, str):
+            if value is None:
                 return f'missing "{key}" string'
+            if not isinstance(value, str):
+                return f'"{key}" must be a string'
             if not value.strip():
                 return f'"{key}" is empty'
         for key in optional:

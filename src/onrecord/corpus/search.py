@@ -201,6 +201,8 @@ def search(
         esc = outlet.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         params["outlet"] = f"%{esc}%"
     s, u = _check_date(since, "from"), _check_date(until, "to")
+    if s is not None and u is not None and s[: len(u)] > u:
+        raise QueryError(f"--since {since} is after --until {until}: no date is in that range")
     if s is not None:
         where.append("d.date >= :since")
         params["since"] = s
