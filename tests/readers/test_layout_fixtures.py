@@ -414,3 +414,16 @@ def test_a_transcript_with_a_few_tags_is_text_and_a_fragment_keeps_every_word() 
     result = get("html").read(fragment)
     assert detect(fragment).name == "html"
     assert "Intro: the mayor spoke to us on Monday." in result.text and "We rebuild." in result.text
+
+
+def test_a_two_speaker_cue_with_dashes_and_names_gives_each_line_its_speaker() -> None:
+    srt = (
+        "1\n00:00:01,000 --> 00:00:04,000\nREPORTER: Which schools close?\n\n"
+        "2\n00:00:04,500 --> 00:00:08,000\nGOMEZ: Lincoln and Hayes.\n\n"
+        "3\n00:00:08,500 --> 00:00:11,000\n"
+        "- REPORTER: Parents say they weren't consulted.\n- GOMEZ: That's not accurate.\n"
+    )
+    result = get("srt").read(srt)
+    check_invariant(result)
+    said = [(t.speaker, result.text[t.start : t.end]) for t in result.turns]
+    assert said[-2:] == [("REPORTER", "Parents say they weren't consulted."), ("GOMEZ", "That's not accurate.")]

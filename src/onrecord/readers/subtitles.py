@@ -145,6 +145,9 @@ def _pieces(cues: list[_Cue]) -> list[_Piece]:
             words = _clean(raw)
             if not words:
                 continue
+            dashed = _DASH.match(words)
+            if dashed and _NAME_PREFIX.match(words[dashed.end() :].lstrip()):
+                words = words[dashed.end() :].lstrip()  # "- GOMEZ: That's not accurate.": the name says who
             if v and _clean(v.group(1)):
                 name = _clean(v.group(1))
                 current = _Piece(name, None, None, words, cue.start, cue.end, _norm(name) != _norm(speaker or ""))
