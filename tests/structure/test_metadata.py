@@ -329,3 +329,23 @@ def test_a_briefing_opens_with_the_officials_statement_under_the_date() -> None:
         ("Pat Ryder", "interviewee"),
     ]
     assert doc.turns[0].speaker == doc.turns[-1].speaker == "Pat Ryder"
+
+
+@pytest.mark.parametrize(
+    "dek",
+    [
+        "The Agriculture Committee chair spoke with Capitol Wire's Omar Reyes on Wednesday.",
+        "The Agriculture Committee chair spoke with Capitol Wire host Omar Reyes on Wednesday.",
+    ],
+)
+def test_the_journalist_someone_spoke_with_is_not_the_interviewee(dek: str) -> None:
+    text = (
+        f"Full transcript: Senator Lena Hart on the farm bill\n\n{dek}\n\n"
+        "Omar Reyes: Senator, where are the negotiations?\n\n"
+        "Sen. Lena Hart: We are close. The remaining issue is nutrition.\n\n"
+        "Omar Reyes: Would you accept an extension?\n\n"
+        "Sen. Lena Hart: If it comes to that, yes.\n"
+    )
+    assert find_interviewee(dek)[0] is None
+    roles = {p.name: p.role for p in analyze(text, stages=[]).metadata.participants}
+    assert roles == {"Omar Reyes": "interviewer", "Lena Hart": "interviewee"}

@@ -185,6 +185,10 @@ _DATE_RES = (
     re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTHS + r"\b", re.I),
 )
 _WITH_RE = re.compile(r"\b(?:interview(?:ed|s)?|conversation|talks?|spoke|speaks|sat down)\s+with\s+([^.\n;]+)", re.I)
+_JOURNALIST_JOBS = r"(?:host|anchor|correspondent|reporter|editor|journalist|columnist|presenter|interviewer|writer)"
+#: a journalist's job right before a name, or right after the outlet: "spoke with Capitol Wire host Omar Reyes"
+_JOURNALIST_BEFORE = re.compile(rf"\b{_JOURNALIST_JOBS}\s+$", re.I)
+_JOURNALIST_AFTER = re.compile(rf"\s+{_JOURNALIST_JOBS}\b", re.I)
 _CAP_RUN = re.compile(r"(?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*))*")
 _NOT_NAME = {
     "president",
@@ -291,8 +295,14 @@ def find_interviewee(text: str) -> tuple[str | None, str | None]:
     titles: dict[str, str] = {}
     for m in _WITH_RE.finditer(text):
         phrase = m.group(1)
-        for run in _CAP_RUN.findall(phrase):
-            words = run.split()
+        for found in _CAP_RUN.finditer(phrase):
+            words = found.group().split()
+            if (
+                any(w.endswith(("'s", "’s")) for w in words[:-1])
+                or _JOURNALIST_BEFORE.search(phrase, 0, found.start())
+                or _JOURNALIST_AFTER.match(phrase, found.end())
+            ):
+                continue  # "with Capitol Wire's Omar Reyes", "with Capitol Wire host Omar Reyes": who asked
             lead: list[str] = []
             while words and words[0].lower().strip(".") in _NOT_NAME:
                 lead.append(words.pop(0))
