@@ -10,6 +10,7 @@ from onrecord.structure.metadata import (
     find_interviewee,
     full_name_in,
     moderator_surnames,
+    name_with_initials,
     outlet_of_url,
     self_introduction,
 )
@@ -349,3 +350,19 @@ def test_the_journalist_someone_spoke_with_is_not_the_interviewee(dek: str) -> N
     assert find_interviewee(dek)[0] is None
     roles = {p.name: p.role for p in analyze(text, stages=[]).metadata.participants}
     assert roles == {"Omar Reyes": "interviewer", "Lena Hart": "interviewee"}
+
+
+def test_initials_take_the_full_names_the_header_gives() -> None:
+    text = (
+        "The Lakeside Review\n\nA conversation with novelist John Smith\n\n"
+        "Interviewer: Jane Doe\nGuest: John Smith\n\n"
+        "JD: Is the town a real place?\n\nJS: It was. It was flooded in 1961.\n\n"
+        "JD: Did you visit?\n\nJS: Once, in a drought year.\n"
+    )
+    doc = analyze(text, stages=[])
+    assert [(p.name, p.role) for p in doc.metadata.participants] == [
+        ("Jane Doe", "interviewer"),
+        ("John Smith", "interviewee"),
+    ]
+    assert "JD" in doc.metadata.participants[0].aliases
+    assert name_with_initials("Jane Doe and Jack Dunn", "JD") is None  # two people fit: neither is chosen

@@ -16,6 +16,8 @@ from onrecord.structure.exchanges import build_exchanges, is_interrupted
 from onrecord.structure.roles import Speaker, participants_order, resolve
 
 VERSION = "1.0"
+#: a label of two or three capitals, perhaps initials: "JD", "JS"
+_INITIALS = re.compile(r"[A-Z]{2,3}")
 #: "# Title" in a Markdown page: the markers are not part of the title
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]+")
 
@@ -139,8 +141,14 @@ def _names_and_roles_from_context(speakers: list[Speaker], result: ReadResult, h
     for sp in speakers:  # a listed or announced moderator asks questions like a panelist, but moderates
         if sp.role == "interviewer" and sp.name and sp.name.split()[-1].lower() in moderators:
             sp.role = "moderator"
-    for sp in speakers:  # "Speaker 1 (00:00:03):" in the turns, "Speaker 1: host Rachel Kim" in the header
-        who = meta.legend_name(header, sp.name) if sp.name and NUMBERED_VOICE.match(sp.name) else None
+    for sp in speakers:
+        # "Speaker 1 (00:00:03):" in the turns, "Speaker 1: host Rachel Kim" in the header;
+        # "JD:" in the turns, "Interviewer: Jane Doe" in the header
+        initials = next((a for a in sp.aliases if _INITIALS.fullmatch(a)), None)
+        if sp.name and NUMBERED_VOICE.match(sp.name):
+            who = meta.legend_name(header, sp.name)
+        else:
+            who = meta.name_with_initials(header, initials) if initials else None
         if who and sp.name:
             sp.aliases.add(sp.name)
             sp.name = who

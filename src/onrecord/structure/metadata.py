@@ -454,6 +454,17 @@ def announced_moderators(opening: str) -> set[str]:
     return {m.group(1).split()[-1].lower() for m in _ANNOUNCED_RE.finditer(opening)}
 
 
+def name_with_initials(header: str, initials: str) -> str | None:
+    """The one full name in ``header`` whose initials are ``initials`` ("Jane Doe" for "JD"), or None
+    when no name or several do: magazines label turns by initials and name the people above."""
+    found = {
+        run
+        for run in re.findall(r"\b[A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][a-z][\w'’-]*){1,2}\b", header)
+        if "".join(w[0] for w in run.split()) == initials
+    }
+    return found.pop() if len(found) == 1 else None
+
+
 def legend_name(header: str, voice: str) -> str | None:
     """The person a header's legend gives a numbered voice ("Speaker 1: host Rachel Kim." gives
     "Rachel Kim" for "Speaker 1"), or None: automatic transcripts label voices by number."""
