@@ -147,9 +147,13 @@ def build_exchanges(turns: list[Turn], text: str) -> list[Exchange]:
                 continue  # completes a question that the interviewee cut into
             if not asked:
                 nxt = answer_index(i)
-                statements = [s for s in sentences if s.kind in {"statement", "pushback"}]
-                if nxt is not None and statements and not any(s.kind == "closing" for s in sentences):
-                    asked = [statements[-1]]  # a statement put to the interviewee for a response
+                # a statement put to the interviewee for a response: not in a turn that closes (thanks,
+                # "we'll leave it there"), nor when a greeting or "go ahead" comes after it (what follows
+                # answers that); "Glad to have you. You won on that promise." still puts the statement
+                said = [s for s in sentences if s.kind in {"statement", "pushback", "phatic"}]
+                closing = any(s.kind == "closing" for s in sentences)
+                if nxt is not None and said and said[-1].kind != "phatic" and not closing:
+                    asked = [said[-1]]
             if not asked:
                 continue
             j = answer_index(i)

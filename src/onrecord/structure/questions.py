@@ -30,6 +30,14 @@ PUSHBACK = re.compile(
     re.I,
 )
 _CLOSING = re.compile(r"^(?:thank you|thanks|we'll leave it there|we have to leave it there|good(?:bye| night))", re.I)
+# a greeting, thanks or a turn handed over, said to a name: "Good morning, Governor.", "Governor Morales,
+# thank you.", "Go ahead, Greg.", "Pat, over here." (a short sentence, looked for anywhere in it)
+_PHATIC = re.compile(
+    r"\b(?:good (?:morning|afternoon|evening)|thank you|thanks|welcome(?: back)?|go ahead|over here|"
+    r"(?:the )?last word|nice to (?:see|have) you|glad to have you|great to have you)\b",
+    re.I,
+)
+_PHATIC_WORDS = 6
 _DEMAND = re.compile(
     r"^(?:(?:so|but|and|sir|now)[,]?\s+)*(?:you(?:'re| are| were| have| had| say| said| told| claim| deny)|"
     r"you\b.*\b(?:categorical|saying|suggest|claim)|i(?:'m| am) asking you|tell us|explain|give us|"
@@ -42,7 +50,7 @@ _DEMAND = re.compile(
 class Sentence:
     start: int
     end: int
-    kind: str  # question | demand | pushback | closing | statement
+    kind: str  # question | demand | pushback | closing | phatic (greeting, thanks, "go ahead") | statement
 
 
 def ends_with_question(s: str) -> bool:
@@ -62,6 +70,8 @@ def classify(text: str, start: int, end: int) -> list[Sentence]:
             kind = "pushback"
         elif _CLOSING.match(sent):
             kind = "closing"
+        elif words <= _PHATIC_WORDS and _PHATIC.search(sent):
+            kind = "phatic"
         elif (
             _WH_START.match(sent)
             and words <= 25

@@ -1,0 +1,36 @@
+"""Which interviewer sentences become questions of exchanges."""
+
+from __future__ import annotations
+
+from onrecord.pipeline import analyze
+
+RADIO = """\
+STEVE PARKS, HOST:
+
+Governor Tina Ramos of New Mexico joins us now. Good morning, Governor.
+
+TINA RAMOS: Good morning, Steve.
+
+PARKS: How much money are we talking about?
+
+RAMOS: About three hundred million dollars.
+
+PARKS: Governor, glad to have you. You won the last election on that promise.
+
+RAMOS: And I will keep it.
+
+PARKS: Go ahead, briefly.
+
+RAMOS: The money was appropriated by Congress.
+
+PARKS: Governor Ramos, thank you.
+
+RAMOS: Thank you.
+"""
+
+
+def test_greetings_thanks_and_handovers_are_not_questions() -> None:
+    doc = analyze(RADIO, stages=[])
+    asked = [x.question.text for x in doc.exchanges]
+    # a statement put to the guest still counts after a greeting earlier in the turn
+    assert asked == ["How much money are we talking about?", "You won the last election on that promise."]
