@@ -366,3 +366,15 @@ def test_initials_take_the_full_names_the_header_gives() -> None:
     ]
     assert "JD" in doc.metadata.participants[0].aliases
     assert name_with_initials("Jane Doe and Jack Dunn", "JD") is None  # two people fit: neither is chosen
+
+
+def test_an_unidentified_voice_is_neither_side() -> None:
+    """NPR's "UNIDENTIFIED PERSON:" is an archive clip played between the host and the guest."""
+    text = (
+        "STEVE PARKS, HOST:\n\nHow much money has stopped arriving, Governor?\n\n"
+        "TINA RAMOS: About three hundred million dollars.\n\n(SOUNDBITE OF ARCHIVED RECORDING)\n\n"
+        "UNIDENTIFIED PERSON: We are reviewing all grants.\n\n"
+        "PARKS: Governor, isn't a review reasonable?\n\nRAMOS: A review is fine. Stopping payments is not.\n"
+    )
+    roles = [(p.name, p.role) for p in analyze(text, stages=[]).metadata.participants]
+    assert roles == [("Steve Parks", "interviewer"), ("Tina Ramos", "interviewee"), (None, "other")]

@@ -107,6 +107,10 @@ ANONYMOUS = {
     "participant",
     "unidentified",
     "unidentified male",
+    "unidentified person",
+    "unidentified man",
+    "unidentified woman",
+    "unidentified speaker",
     "unidentified female",
     "male speaker",
     "female speaker",
@@ -191,6 +195,7 @@ def parse_label(raw: str) -> ParsedLabel:
             (descriptor and pattern.search(descriptor))
             or pattern.fullmatch(label.lower())
             or (role == "moderator" and pattern.search(label))
+            or (role == "other" and pattern.match(label.lower()))  # "UNIDENTIFIED PERSON" (an archive clip)
         ):
             role_hint = role
             break
