@@ -8,6 +8,7 @@ from onrecord.pipeline import analyze
 from onrecord.structure.metadata import (
     announced_moderators,
     find_interviewee,
+    find_outlet,
     full_name_in,
     moderator_surnames,
     name_with_initials,
@@ -378,3 +379,16 @@ def test_an_unidentified_voice_is_neither_side() -> None:
     )
     roles = [(p.name, p.role) for p in analyze(text, stages=[]).metadata.participants]
     assert roles == [("Steve Parks", "interviewer"), ("Tina Ramos", "interviewee"), (None, "other")]
+
+
+@pytest.mark.parametrize(
+    ("header", "outlet"),
+    [
+        ("*By Peter Lang, The Example Herald — June 3, 2024*", "The Example Herald"),
+        ("*Posted on The Local Ledger · April 9, 2024 · 6 min read*", "The Local Ledger"),
+        ("By Capitol Wire Staff | September 18, 2024", None),  # staff, not a publication after the comma
+        ("By the way, this is speech, not a byline.", None),
+    ],
+)
+def test_the_outlet_a_byline_names(header: str, outlet: str | None) -> None:
+    assert find_outlet(header) == outlet

@@ -170,6 +170,13 @@ def outlet_of_url(url: str | None) -> str | None:
 
 
 _OUTLET_RE = re.compile(r"\b(" + "|".join(re.escape(o) for o in OUTLETS) + r")\b")
+_PUBLICATION = r"(?P<outlet>(?:The )?[A-Z][\w'’&.-]*(?: (?:of |& )?[A-Z][\w'’&.-]*){0,4})"
+#: "By Peter Lang, The Example Herald — June 3, 2024", "Posted on The Local Ledger · April 9, 2024"
+_BYLINE_RE = re.compile(
+    rf"(?:^|\n)[*_ \t]*(?:By [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,3}},|(?:Posted|Published) (?:on|in)) "
+    rf"{_PUBLICATION}[ \t]*(?:[—–|·•,*_]|$)",
+    re.MULTILINE,
+)
 _PROGRAM_KNOWN_RE = re.compile(r"\b(" + "|".join(re.escape(p) for p in PROGRAMS) + r")\b")
 _PROGRAM_RE = re.compile(r"\b((?:The\s+)?[A-Z][\w'’]*(?:\s+[A-Z0-9][\w'’]*){0,4})\s+(?:program|programme|show)\b")
 _MONTHS = (
@@ -252,8 +259,13 @@ def normalise_date(value: str) -> str | None:
 
 
 def find_outlet(text: str) -> str | None:
+    """A known outlet the text names, else the publication a byline or a "Posted on" line names
+    ("By Peter Lang, The Example Herald — June 3, 2024", "Posted on The Local Ledger · April 9")."""
     m = _OUTLET_RE.search(text)
-    return m.group(1) if m else None
+    if m:
+        return m.group(1)
+    m = _BYLINE_RE.search(text[:3000])
+    return m.group("outlet") if m else None
 
 
 def find_program(text: str) -> str | None:
