@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from onrecord.pipeline import analyze
@@ -392,3 +394,22 @@ def test_an_unidentified_voice_is_neither_side() -> None:
 )
 def test_the_outlet_a_byline_names(header: str, outlet: str | None) -> None:
     assert find_outlet(header) == outlet
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("'We were told the river was safe': Mayor Ana Ruiz on the Delmar flood", ("Ana Ruiz", "Mayor")),
+        ("Full transcript: Senator Lena Hart on the farm bill", ("Lena Hart", "Senator")),
+        ("Ruth Okafor on running a newsroom with six people", ("Ruth Okafor", None)),
+        ("Notes on the farm bill", (None, None)),
+    ],
+)
+def test_the_person_a_headline_is_about(title: str, expected: tuple[str | None, str | None]) -> None:
+    assert find_interviewee(title) == expected
+
+
+def test_a_magazine_answerer_takes_the_headline_name() -> None:
+    path = Path(__file__).parents[1] / "fixtures" / "layouts" / "newspaper_bold_questions.md"
+    doc = analyze(path.read_text(encoding="utf-8"), stages=[])
+    assert [(p.name, p.role) for p in doc.metadata.participants] == [(None, "interviewer"), ("Ana Ruiz", "interviewee")]

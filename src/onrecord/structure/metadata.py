@@ -289,9 +289,25 @@ _BY_TITLE_RE = re.compile(
 _NOT_SURNAME = {"aboard", "and", "in", "at", "on", "during", "with", "en", "before", "after", "to", "of", "for"}
 
 
+#: a newspaper headline: "'We were told the river was safe': Mayor Ana Ruiz on the Delmar flood",
+#: "Senator Lena Hart on the farm bill" (the person, then "on" and the topic)
+_HEADLINE_RE = re.compile(
+    r"(?:^|[:—–-]\s+|^#+\s+)(?:(?P<title>Mayor|Senator|Sen\.|Governor|Gov\.|President|Secretary|Minister|"
+    r"Prime Minister|Chancellor|Dr\.|Professor|Judge|General|Ambassador|Rep\.|Representative)\s+)?"
+    r"(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w'’-]*){1,2})\s+on\s+(?:the\s+|his\s+|her\s+)?[a-z\w]",
+    re.MULTILINE,
+)
+
+
 def _speaker_by_title(text: str) -> tuple[str | None, str | None]:
     m = _BY_TITLE_RE.search(text)
-    if not m or not m.group(2)[0].isupper():
+    if not m:
+        first_line = text.strip().split("\n", 1)[0] if text.strip() else ""
+        h = _HEADLINE_RE.search(first_line)
+        if h and h.group("name").split()[0].lower() not in _NOT_NAME:
+            return h.group("name"), (h.group("title") or "").rstrip(".") or None
+        return None, None
+    if not m.group(2)[0].isupper():
         return None, None
     words = m.group(2).split()
     while words and words[-1].lower() in _NOT_SURNAME:

@@ -109,7 +109,8 @@ def resolve(
             sp.name = interviewee
     _assign_roles_by_content(speakers, turns, text, is_debate)
     if interviewee:
-        voices = [s for s in speakers.values() if s.key.startswith("voice") and s.role == "interviewee"]
+        # an unnamed answering voice: a dash transcript's, or a magazine's "A:"
+        voices = [s for s in speakers.values() if s.key.startswith(("voice", "anon:")) and s.role == "interviewee"]
         if len(voices) == 1 and voices[0].name is None:
             voices[0].name = interviewee
     return list(speakers.values()), turn_keys
