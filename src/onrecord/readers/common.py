@@ -11,7 +11,8 @@ _BLANK = re.compile(r"\n[ \t\u00a0]*\n")
 _WS = " \t\n\r\f\v\u00a0\u2028\u2029"
 
 # "Speaker 1", "SPEAKER 2": the numbered voices of an automatic transcript, a name in their own right
-NUMBERED_VOICE = re.compile(r"^(?:Speaker|Participant|Person|Voice|Guest|Caller)[ \t]?\d{1,2}$", re.IGNORECASE)
+VOICE_WORDS = r"(?:Speaker|Participant|Person|Voice|Guest|Caller)"
+NUMBERED_VOICE = re.compile(rf"^{VOICE_WORDS}[ \t]?\d{{1,2}}$", re.IGNORECASE)
 
 # Short lines that news sites append or prepend around an article.
 _BOILERPLATE_LINE = re.compile(
@@ -118,6 +119,14 @@ def is_trailer_block(block: str) -> bool:
     if lines_ and all(is_boilerplate_line(ln) or _END_LINE.match(ln) for ln in lines_):
         return True
     return len(block) <= _NOTICE_MAX and _NOTICE.search(block) is not None
+
+
+def clock_seconds(stamp: str) -> float:
+    """Seconds in a time code: "01:02:03,500", "00:17", "1:02:42.25"."""
+    total = 0.0
+    for part in stamp.replace(",", ".").split(":"):
+        total = total * 60 + float(part)
+    return total
 
 
 def word_count(text: str) -> int:

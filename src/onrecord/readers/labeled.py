@@ -17,7 +17,7 @@ from functools import lru_cache
 from onrecord.document import Role
 from onrecord.readers.assemble import Mark, assemble, blocks_in, find_notes, merge_notes, trailer_start
 from onrecord.readers.base import ReadResult
-from onrecord.readers.common import NUMBERED_VOICE, is_trailer_block
+from onrecord.readers.common import NUMBERED_VOICE, VOICE_WORDS, clock_seconds, is_trailer_block
 
 _CLOCK = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
 # A candidate: a line start, a capital, up to 80 characters without a colon, a colon, then space or line end.
@@ -42,8 +42,8 @@ _CLOCK_LINE = re.compile(
 # cheap tests before the rarer scans (a pattern that opens with a literal is searched for quickly)
 _CLOCK_AT_LINE_END = re.compile(r":\d\d[ \t]*\r?\n")
 # a second numbered voice on the same line: "Speaker 1: host Rachel Kim. Speaker 2: ..."
-_LEGEND = re.compile(r"\b(?:Speaker|Participant|Person|Voice|Guest|Caller)[ \t]?\d{1,2}[ \t]*[:=]", re.IGNORECASE)
-_CLOCK_PARTS = re.compile(r"(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?")
+_LEGEND = re.compile(rf"\b{VOICE_WORDS}[ \t]?\d{{1,2}}[ \t]*[:=]", re.IGNORECASE)
+_CLOCK_IN = re.compile(_CLOCK)
 
 _PREFIX = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St)\.\s*|\b(?:Mc|Mac)(?=[A-Z])")
 _CAPS_NAME = re.compile(r"^[A-Z0-9][A-Z0-9 .'’\-&/]*$")
@@ -253,11 +253,8 @@ def _line_end(text: str, pos: int) -> int:
 
 
 def _seconds(clock: str | None) -> float | None:
-    m = _CLOCK_PARTS.search(clock) if clock else None
-    if m is None:
-        return None
-    h, mins, secs, frac = m.groups()
-    return int(h or 0) * 3600 + int(mins) * 60 + int(secs) + (int(frac) / 10 ** len(frac) if frac else 0.0)
+    m = _CLOCK_IN.search(clock) if clock else None  # "[00:00:17] " and "(00:00:03)" hold the time code
+    return clock_seconds(m.group()) if m else None
 
 
 def _candidates(text: str) -> list[_Candidate]:
@@ -370,8 +367,8 @@ def _is_listing(text: str, first: Mark, next_start: int) -> bool:
     """True when the first label is a header's "MODERATOR:" heading over a list of names on the lines
     below it, not a moderator's turn: the header then runs on to the next label, where
     :func:`onrecord.structure.metadata.moderator_surnames` reads the list."""
-    line_end = text.find("\n", first.end)
-    if first.role_hint != "moderator" or line_end < 0 or text[first.end : line_end].strip():
+    line_end = _line_end(text, first.end)
+    if first.role_hint != "moderator" or line_end == len(text) or text[first.end : line_end].strip():
         return False
     return _NAME_LISTING.fullmatch(text, line_end, next_start) is not None
 

@@ -19,6 +19,7 @@ from typing import Any
 from onrecord.document import Role
 from onrecord.readers.assemble import find_notes, merge_notes
 from onrecord.readers.base import RawTurn, ReadResult
+from onrecord.readers.common import clock_seconds
 from onrecord.readers.labeled import _NOTE_BRACKET, _NOTE_PAREN, _classify, _norm, _role
 
 _VTT_HEAD = re.compile(r"\A\ufeff?\s*WEBVTT(?:[ \t][^\n]*)?(?:\r?\n|\Z)")
@@ -61,17 +62,9 @@ class _Piece:
     role_hint: Role | None = None
 
 
-def _seconds(stamp: str) -> float:
-    parts = stamp.replace(",", ".").split(":")
-    total = 0.0
-    for p in parts:
-        total = total * 60 + float(p)
-    return total
-
-
 def _time(stamp: str, default: float) -> float:
     try:
-        return _seconds(stamp) if stamp else default
+        return clock_seconds(stamp) if stamp else default
     except ValueError:
         return default
 
@@ -100,24 +93,30 @@ def _fallback_cues(text: str) -> list[_Cue]:
 
 
 def _vtt_cues(text: str) -> list[_Cue]:
-    try:
-        import webvtt
+    import webvtt
 
-        parsed: Any = webvtt.from_string(text)
-        cues = [_Cue(_seconds(c.start), _seconds(c.end), list(c.lines)) for c in parsed.captions]
-    except Exception:  # the library is strict; a slightly broken file still has cues
+    try:  # the library is strict; a slightly broken file still has cues
+        captions: list[Any] = list(webvtt.from_string(text).captions)
+    except Exception:
         return _fallback_cues(text)
-    return cues if len(cues) >= len(_ARROW.findall(text)) and not _stray_text(text) else _fallback_cues(text)
+    cues = [_Cue(clock_seconds(c.start), clock_seconds(c.end), list(c.lines)) for c in captions]
+    return cues if _complete(cues, text) else _fallback_cues(text)
 
 
 def _srt_cues(text: str) -> list[_Cue]:
-    try:
-        import srt
+    import srt
 
-        cues = [_Cue(s.start.total_seconds(), s.end.total_seconds(), s.content.splitlines()) for s in srt.parse(text)]
-    except Exception:  # srt.parse raises on the first bad block; keep what can be read
+    try:  # srt.parse raises on the first bad block; keep what can be read
+        subs = list(srt.parse(text))
+    except Exception:
         return _fallback_cues(text)
-    return cues if len(cues) >= len(_ARROW.findall(text)) and not _stray_text(text) else _fallback_cues(text)
+    cues = [_Cue(s.start.total_seconds(), s.end.total_seconds(), s.content.splitlines()) for s in subs]
+    return cues if _complete(cues, text) else _fallback_cues(text)
+
+
+def _complete(cues: list[_Cue], text: str) -> bool:
+    """Whether the library kept every cue: one per timing line, and no paragraph outside them."""
+    return len(cues) >= len(_ARROW.findall(text)) and not _stray_text(text)
 
 
 def _stray_text(text: str) -> bool:
