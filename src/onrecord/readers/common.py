@@ -116,7 +116,7 @@ def is_trailer_block(block: str) -> bool:
     an end mark, or a publisher's notice.  Readers only call it on the run of paragraphs that ends
     the document, so a speaker who says "thanks for listening" mid-answer keeps the words."""
     lines_ = [ln for ln in block.splitlines() if ln.strip()]
-    if lines_ and all(is_boilerplate_line(ln) or _END_LINE.match(ln) for ln in lines_):
+    if lines_ and all(is_boilerplate_line(ln) or is_end_line(ln) for ln in lines_):
         return True
     return len(block) <= _NOTICE_MAX and _NOTICE.search(block) is not None
 

@@ -8,6 +8,7 @@ continue the turn above them, as they do in print.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from onrecord.document import Role
@@ -68,10 +69,14 @@ def _with_bold_questions(text: str, marks: list[Mark]) -> list[Mark]:
     blocks = blank_separated(text)
     bold = [_BOLD_PARAGRAPH.fullmatch(b.text) for b in blocks]
 
+    starts = [m.start for m in marks]  # sorted: find_marks scans the text in order
+
     def marked(i: int) -> Mark | None:
-        return next((m for m in marks if blocks[i].start <= m.start < blocks[i].end), None)
+        k = bisect.bisect_left(starts, blocks[i].start)
+        return marks[k] if k < len(marks) and marks[k].start < blocks[i].end else None
 
     extra: list[Mark] = []
+    replaced: list[Mark] = []
     asking = False
     for i, (b, m) in enumerate(zip(blocks, bold, strict=True)):
         if m is None:
@@ -91,9 +96,11 @@ def _with_bold_questions(text: str, marks: list[Mark]) -> list[Mark]:
                 extra.append(Mark(b.end - 2, b.end, "A", "interviewee"))
             elif answer.role_hint == "interviewee" and answer.start == blocks[i + 1].start:
                 # "**Q: ...?**" then "A: ...": the answer's label reaches back over the closing marker
-                marks = [m for m in marks if m is not answer]
+                replaced.append(answer)
                 extra.append(Mark(b.end - 2, answer.end, answer.speaker, answer.role_hint))
-    return sorted(marks + extra, key=lambda mk: mk.start) if extra else marks
+    if not extra:
+        return marks
+    return sorted([m for m in marks if not any(m is r for r in replaced)] + extra, key=lambda mk: mk.start)
 
 
 class QAReader:
