@@ -2,7 +2,8 @@
 
 Transcripts arrive as UTF-8 (with or without BOM), UTF-16 from Windows tools,
 and cp1251/cp1252 from older news sites.  We trust BOMs first, then strict
-UTF-8, then charset-normalizer's guess; binary input is refused rather than
+UTF-8, then UTF-8 with a few damaged places (marked U+FFFD, and said so in the
+encoding), then charset-normalizer's guess; binary input is refused rather than
 decoded into mojibake, since silently analysing garbage is worse than failing.
 """
 
