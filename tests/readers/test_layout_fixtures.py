@@ -427,3 +427,26 @@ def test_a_two_speaker_cue_with_dashes_and_names_gives_each_line_its_speaker() -
     check_invariant(result)
     said = [(t.speaker, result.text[t.start : t.end]) for t in result.turns]
     assert said[-2:] == [("REPORTER", "Parents say they weren't consulted."), ("GOMEZ", "That's not accurate.")]
+
+
+@pytest.mark.parametrize(
+    ("label", "speaker"),
+    [
+        ("GOV. LYDIA MARSH (D), KENTUCKY", "GOV. LYDIA MARSH (D), KENTUCKY"),  # CNN: party, then state
+        ("HAMID AL-TAYEB [through interpreter]", "HAMID AL-TAYEB [through interpreter]"),
+        ("Rachel Denholm (Stroud Valley) (Lab)", "Rachel Denholm (Stroud Valley) (Lab)"),  # Hansard
+    ],
+)
+def test_asides_inside_a_label_keep_it_a_label(label: str, speaker: str) -> None:
+    text = f"HOST: Why now?\n\n{label}: Because the river rose.\n\nHOST: And next?\n\n{label}: We rebuild.\n"
+    result = get("labeled").read(text)
+    assert [t.speaker for t in result.turns] == ["HOST", speaker, "HOST", speaker]
+
+
+@pytest.mark.parametrize(
+    "closing", ["ENDS", "[END OF INTERVIEW]", "This interview was conducted in May and has been condensed."]
+)
+def test_closing_lines_after_the_last_turn_are_trailer(closing: str) -> None:
+    text = f"HOST: Why now?\n\nGUEST: Because the river rose.\n\nHOST: Thank you.\n\n{closing}\n"
+    result = get("labeled").read(text)
+    assert _said(result, len(result.turns) - 1) == "Thank you."

@@ -161,7 +161,8 @@ def test_bold_questions_generated(pairs: list[tuple[str, list[str]]], fmt: str) 
     text = "Intro paragraph about it.\n\n" + "".join(
         fmt.format(q="So " + q.rstrip(".?!"))
         + "\n\n"
-        + "\n\n".join(a.replace("*", "").replace("_", "") for a in answer)
+        # a later paragraph opening "A." would be read as another answer's label: open those with "Well,"
+        + "\n\n".join(("Well, " if k else "") + a.replace("*", "").replace("_", "") for k, a in enumerate(answer))
         + "\n\n"
         for q, answer in pairs
     )

@@ -85,7 +85,9 @@ def is_boilerplate_line(line: str) -> bool:
 
 # A line that only closes a transcript: "END", "###", "-30-", a Markdown rule
 _END_LINE = re.compile(
-    r"^\s*(?:END|\(END\)|\(?END OF TRANSCRIPT\)?|#{3}|-- ?30 ?--|-30-|[-*_](?:\s*[-*_]){2,})\s*$", re.IGNORECASE
+    r"^\s*(?:END|ENDS|-ENDS-|\(END\)|[(\[]?END OF (?:TRANSCRIPT|INTERVIEW)[)\]]?|#{3}|-- ?30 ?--|-30-|"
+    r"[-*_](?:\s*[-*_]){2,})\s*$",
+    re.IGNORECASE,
 )
 # The publisher's notices that follow the last turn, however long: copyright, how the transcript was
 # made ("NPR transcripts are created on a rush deadline..."), newsletter and podcast pleas, credits
@@ -95,7 +97,7 @@ _NOTICE = re.compile(
     r"edited|condensed|lightly edited|computer[- ]generated|machine[- ]generated)\b|"
     r"\b(?:this|the) (?:interview|conversation|transcript|text|episode) (?:has been|was|is|may (?:not )?be) "
     r"(?:lightly )?(?:edited|condensed|transcribed)\b|"
-    r"\b(?:edited|condensed) for (?:length|clarity|brevity)\b|"
+    r"\b(?:edited|condensed) for (?:length|clarity|brevity)\b|\b(?:has|have) been (?:lightly )?(?:edited|condensed)\b|"
     r"\bmay not be in (?:its|their) final form\b|\bauthoritative record\b|\bleave a comment\b|"
     r"^[*_\s]*(?:thanks? (?:you )?for (?:reading|listening|watching)|(?:enjoyed|liked|enjoy) (?:this|the) "
     r"(?:episode|interview|conversation|podcast|post|show)|captions? (?:by|provided|courtesy)|"

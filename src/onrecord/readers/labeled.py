@@ -52,7 +52,8 @@ _TITLE_WORD = re.compile(
 )
 _DESC_TITLE_SMALL = frozenset({"of", "the", "and", "for", "at", "on", "in", "&"})
 _SENTENCE_END = frozenset('.?!"”’)]—-–…')
-_PAREN = re.compile(r"\s*\([^()\n]{1,40}\)\s*$")
+# "(D), KENTUCKY", "(Stroud Valley) (Lab)", "[through interpreter]", "(continuing)": asides in a label
+_PAREN = re.compile(r"\s*(?:\([^()\n]{1,40}\)|\[[^\[\]\n]{1,40}\])")
 _STOP = frozenset(
     {
         "note",

@@ -120,6 +120,8 @@ ANONYMOUS = {
     "a",
     "answer",
     "interviewer",
+    "interviewee",
+    "respondent",
 }
 
 _DESCRIPTOR_ROLES: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -205,7 +207,7 @@ def parse_label(raw: str) -> ParsedLabel:
     if low in ANONYMOUS or not label:
         if low in {"q", "question", "questioner", "reporter", "interviewer"}:
             role_hint = role_hint or ("audience" if low == "questioner" else "interviewer")
-        elif low in {"a", "answer"}:
+        elif low in {"a", "answer", "respondent", "interviewee"}:
             role_hint = "interviewee"
         return ParsedLabel(raw, None, None, descriptor, None, role_hint)
     if NUMBERED_VOICE.match(label):  # "Speaker 1" is not Mr. 1
