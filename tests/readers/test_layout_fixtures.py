@@ -450,3 +450,35 @@ def test_closing_lines_after_the_last_turn_are_trailer(closing: str) -> None:
     text = f"HOST: Why now?\n\nGUEST: Because the river rose.\n\nHOST: Thank you.\n\n{closing}\n"
     result = get("labeled").read(text)
     assert _said(result, len(result.turns) - 1) == "Thank you."
+
+
+HEARING = """\
+NOMINATION HEARING: DEPUTY SECRETARY OF TRANSPORTATION
+
+UNITED STATES SENATE
+Washington, DC, June 4, 2024
+
+    Chairman HARLAN. Good morning. Today we consider the nomination of Ms. Priya Venkatesan. Senator Brodsky.
+    Senator BRODSKY. Thank you, Mr. Chairman. Will you finish the rail safety rule by the end of the year?
+    Ms. VENKATESAN. Senator, I will. The rule is in interagency review.
+    Senator BRODSKY. And will you testify before this committee when asked?
+    Ms. VENKATESAN. Yes, I will.
+    The CHAIRMAN. Thank you.
+
+    [Whereupon, at 11:20 a.m., the hearing was adjourned.]
+"""
+
+
+def test_a_congressional_hearing_names_its_speakers_by_honorific_and_capitals() -> None:
+    got, result = "labeled", get("labeled").read(HEARING)
+    assert detect(HEARING).name == got
+    assert [t.speaker for t in result.turns] == [
+        "Chairman HARLAN",
+        "Senator BRODSKY",
+        "Ms. VENKATESAN",
+        "Senator BRODSKY",
+        "Ms. VENKATESAN",
+        "The CHAIRMAN",
+    ]
+    assert _said(result, 5) == "Thank you."  # the adjournment note is trailer
+    assert result.text[result.header[0] : result.header[1]].startswith("NOMINATION HEARING:")  # the title

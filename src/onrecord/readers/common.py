@@ -102,7 +102,8 @@ _NOTICE = re.compile(
     r"^[*_\s]*(?:thanks? (?:you )?for (?:reading|listening|watching)|(?:enjoyed|liked|enjoy) (?:this|the) "
     r"(?:episode|interview|conversation|podcast|post|show)|captions? (?:by|provided|courtesy)|"
     r"(?:transcribed|transcription|captioned) by|subscribe (?:to|for|now|free)|"
-    r"[—–-]+ ?(?:interview|as told) |\(?this article\b|interview (?:has been )?(?:edited|condensed))",
+    r"[—–-]+ ?(?:interview|as told) |\(?this article\b|interview (?:has been )?(?:edited|condensed)|"
+    r"[\[(]?whereupon\b)",
     re.IGNORECASE,
 )
 _NOTICE_MAX = 700

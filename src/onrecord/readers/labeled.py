@@ -39,6 +39,14 @@ _CLOCK_LINE = re.compile(
     rf"^(?P<pre>[ \t\u00a0]*)(?P<label>[A-Z][^:\n]{{0,59}}?)[ \t]+(?P<clock>{_CLOCK})[ \t]*(?=\r?\n[ \t]*\S)",
     re.MULTILINE,
 )
+# The Government Publishing Office's hearings: "Mr. WHITCOMB.", "Senator BRODSKY.", "Chairman HARLAN.",
+# "The CHAIRMAN." opening an indented line, the surname in capitals and a period instead of a colon
+_HEARING = re.compile(  # opens with a literal newline, which the regex engine scans for fast
+    r"\n(?P<pre>[ \t\u00a0]*)(?P<label>(?:Mr|Mrs|Ms|Miss|Dr|Senator|Chairman|Chairwoman|Representative|Secretary|"
+    r"General|Admiral|Governor|Ambassador|Judge|Commissioner|Director|The)\.? [A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+)?)"
+    r"\.(?=[ \t])",
+    re.MULTILINE,
+)
 # cheap tests before the rarer scans (a pattern that opens with a literal is searched for quickly)
 _CLOCK_AT_LINE_END = re.compile(r":\d\d[ \t]*\r?\n")
 # a second numbered voice on the same line: "Speaker 1: host Rachel Kim. Speaker 2: ..."
@@ -248,6 +256,11 @@ def _clock_before_colon(text: str) -> bool:
     return False
 
 
+def _is_caps_heading(rest: str) -> bool:
+    letters = [ch for ch in rest if ch.isalpha()]
+    return len(letters) >= 3 and all(ch.isupper() for ch in letters)
+
+
 def _line_end(text: str, pos: int) -> int:
     end = text.find("\n", pos)
     return len(text) if end < 0 else end
@@ -264,6 +277,9 @@ def _candidates(text: str) -> list[_Candidate]:
         found += _CLOCK_AFTER.finditer(text)
     if _CLOCK_AT_LINE_END.search(text):
         found += _CLOCK_LINE.finditer(text)
+    hearing = list(_HEARING.finditer(text))
+    if len(hearing) >= 3:  # a hearing names its speakers this way throughout, prose does not
+        found += hearing
     found.sort(key=lambda m: m.start())
     out: list[_Candidate] = []
     taken = -1
@@ -271,7 +287,7 @@ def _candidates(text: str) -> list[_Candidate]:
         if m.start() < taken:  # a line matched by both patterns
             continue
         label = m.group("label").rstrip().rstrip("*_").rstrip()
-        got = _classify(label)
+        got = (label, True) if m.re is _HEARING else _classify(label)
         if got is None:
             continue
         if NUMBERED_VOICE.match(got[0]) and _LEGEND.search(text, m.end(), _line_end(text, m.end())):
@@ -284,7 +300,7 @@ def _candidates(text: str) -> list[_Candidate]:
         after_sentence = bool(prev_line) and prev_line[-1] in _SENTENCE_END
         pre = m.group("pre")
         markup = len(pre) - len(pre.rstrip("*_"))  # "**Ben Archer:**": the bold markers belong to the label
-        clock = m.group("clock")
+        clock = m.groupdict().get("clock")
         start = m.start("clock") if clock and m.start("clock") < m.start("label") else m.start("label")
         out.append(
             _Candidate(
@@ -350,6 +366,8 @@ def _find_marks(text: str) -> list[Mark]:
             # finished turn that itself opened with a label (a run of one-line turns).
             follows_turn = c.after_sentence and c.prev_line_start in believed_lines
             ok = counts[key] >= 2 and (at_para or key in para_names or follows_turn)
+        if ok and c.line_start == 0 and counts[key] == 1 and _is_caps_heading(text[c.end : _line_end(text, c.end)]):
+            ok = False  # "NOMINATION HEARING: DEPUTY SECRETARY OF TRANSPORTATION": the title, in capitals
         if ok:
             marks.append(Mark(c.start, c.end, c.label, _role(c.label, c.name), time=c.time))
             believed_lines.add(c.line_start)
