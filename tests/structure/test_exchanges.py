@@ -34,3 +34,16 @@ def test_greetings_thanks_and_handovers_are_not_questions() -> None:
     asked = [x.question.text for x in doc.exchanges]
     # a statement put to the guest still counts after a greeting earlier in the turn
     assert asked == ["How much money are we talking about?", "You won the last election on that promise."]
+
+
+def test_asked_by_is_the_role_of_whoever_asked() -> None:
+    text = (
+        "Presidential Debate\n\nMODERATOR: Governor, what is your plan for energy?\n\n"
+        "SMITH: Drill and build.\n\nAUDIENCE MEMBER: Senator, will you cut my taxes?\n\n"
+        "JONES: Yes, I will.\n\nSMITH: Senator, will you really?\n\nJONES: I said so.\n"
+    )
+    doc = analyze(text, stages=[])
+    assert [(x.question.text, x.asked_by) for x in doc.exchanges][:2] == [
+        ("Governor, what is your plan for energy?", "moderator"),
+        ("Senator, will you cut my taxes?", "audience"),
+    ]

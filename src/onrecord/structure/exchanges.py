@@ -179,6 +179,7 @@ def build_exchanges(turns: list[Turn], text: str) -> list[Exchange]:
                         ),
                         answer=answer,
                         follow_up_of=follow,
+                        asked_by=turn.role or "interviewer",  # the moderator's or the audience's question too
                     )
                 )
         elif turn.role == "interviewee" and i + 1 < n and turns[i + 1].role in QUESTIONERS:
