@@ -482,3 +482,20 @@ def test_a_congressional_hearing_names_its_speakers_by_honorific_and_capitals() 
     ]
     assert _said(result, 5) == "Thank you."  # the adjournment note is trailer
     assert result.text[result.header[0] : result.header[1]].startswith("NOMINATION HEARING:")  # the title
+
+
+def test_magazine_questions_in_italics() -> None:
+    text = (
+        "# I Was Never Going to Be a Lawyer\n\n*The novelist Teodora Vasic on quitting the bar.*\n\n"
+        "*You trained as a lawyer. Why did you leave?*\n\nI hated who I was becoming.\n\n"
+        "*Tell me about the book.*\n\nIt took seven years.\n\n*Her novel is published by Harrow & Finch.*\n"
+    )
+    got, result = detect(text).name, get("qa").read(text)
+    assert got == "qa"
+    said = [(t.role_hint, _said(result, i)) for i, t in enumerate(result.turns)]
+    assert said[:3] == [
+        ("interviewer", "You trained as a lawyer. Why did you leave?"),
+        ("interviewee", "I hated who I was becoming."),
+        ("interviewer", "Tell me about the book."),
+    ]
+    assert len(said) == 4  # the closing italic note has no answer below it: not a question

@@ -153,7 +153,7 @@ def test_qa_generated(case: tuple[str, list[str]]) -> None:
 @_SETTINGS
 @given(
     st.lists(st.tuples(_SPEECH, st.lists(_SPEECH, min_size=1, max_size=3)), min_size=1, max_size=8),
-    st.sampled_from(["**{q}?**", "**Q: {q}?**", "__{q}?__"]),
+    st.sampled_from(["**{q}?**", "**Q: {q}?**", "__{q}?__", "*{q}?*", "_{q}?_"]),
 )
 @example([("A.", ["A. Yes."])], "**Q: {q}?**")  # "A." labels the answer: its label takes the closing "**"
 def test_bold_questions_generated(pairs: list[tuple[str, list[str]]], fmt: str) -> None:

@@ -14,7 +14,7 @@ import re
 from onrecord.document import Role
 from onrecord.readers.assemble import Mark, assemble, find_notes, merge_notes, trailer_start
 from onrecord.readers.base import ReadResult
-from onrecord.readers.common import blank_separated, is_trailer_block
+from onrecord.readers.common import blank_separated, is_end_line, is_trailer_block
 from onrecord.readers.labeled import _NOTE_BRACKET, _NOTE_PAREN
 
 _MARK = re.compile(
@@ -22,8 +22,9 @@ _MARK = re.compile(
     r"(?=\s|$)"
 )
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
-# a paragraph bold from end to end: "**How many families are still out of their homes?**"
-_BOLD_PARAGRAPH = re.compile(r"(\*\*|__)(?P<body>(?!\s)(?:(?!\1).){1,600}?)\1", re.DOTALL)
+# a paragraph bold or italic from end to end: "**How many families are still out of their homes?**",
+# "*Why did you leave?*"
+_BOLD_PARAGRAPH = re.compile(r"(\*\*|__|\*|_)(?P<body>(?![\s*_])(?:(?!\1).){1,600}?)\1", re.DOTALL)
 _END_SENTENCE = re.compile(r"[.?!\"”’)\]*_]\s*$")
 _ROLES: dict[str, Role] = {"Q": "interviewer", "QUESTION": "interviewer", "A": "interviewee", "ANSWER": "interviewee"}
 
@@ -57,14 +58,15 @@ def find_marks(text: str) -> list[Mark]:
 
 
 def _with_bold_questions(text: str, marks: list[Mark]) -> list[Mark]:
-    """``marks`` plus those of the newspaper form: each question a bold paragraph ("**How many are still
-    out of their homes?**", or "**Q: ...?**"), each answer the plain paragraphs below it, unmarked.
+    """``marks`` plus those of the newspaper form: each question a bold or italic paragraph ("**How many
+    are still out of their homes?**", "*Why did you leave?*", "**Q: ...?**"), each answer the plain
+    paragraphs below it, unmarked.
 
     Bold paragraphs count as questions from the first one that ends in "?" on (one before it is a
     title or a standfirst); the question's opening bold marker is its label, and its closing marker
     labels the answer, so neither turn's text carries stray asterisks.
     """
-    if "**" not in text and "__" not in text:
+    if "*" not in text and "_" not in text:
         return marks
     blocks = blank_separated(text)
     bold = [_BOLD_PARAGRAPH.fullmatch(b.text) for b in blocks]
@@ -79,25 +81,29 @@ def _with_bold_questions(text: str, marks: list[Mark]) -> list[Mark]:
     replaced: list[Mark] = []
     asking = False
     for i, (b, m) in enumerate(zip(blocks, bold, strict=True)):
+        if is_end_line(b.text):
+            break  # "---", "END": what follows (a bio, "Read more") is the publisher's
         if m is None:
             continue
         body = m.group("body").rstrip()
         own = marked(i)
+        answered = i + 1 < len(blocks) and bold[i + 1] is None and not is_end_line(blocks[i + 1].text)
         if own is None:
             asking = asking or body.endswith("?")
-            if not asking or body.endswith(":"):
+            if not asking or body.endswith(":") or not (body.endswith("?") or answered):
                 continue
-            extra.append(Mark(b.start, b.start + 2, "Q", "interviewer"))
+            extra.append(Mark(b.start, b.start + len(m.group(1)), "Q", "interviewer"))
         elif own.role_hint != "interviewer":
             continue
-        if i + 1 < len(blocks) and bold[i + 1] is None:
+        if answered:
             answer = marked(i + 1)
+            close = b.end - len(m.group(1))
             if answer is None:
-                extra.append(Mark(b.end - 2, b.end, "A", "interviewee"))
+                extra.append(Mark(close, b.end, "A", "interviewee"))
             elif answer.role_hint == "interviewee" and answer.start == blocks[i + 1].start:
                 # "**Q: ...?**" then "A: ...": the answer's label reaches back over the closing marker
                 replaced.append(answer)
-                extra.append(Mark(b.end - 2, answer.end, answer.speaker, answer.role_hint))
+                extra.append(Mark(close, answer.end, answer.speaker, answer.role_hint))
     if not extra:
         return marks
     return sorted([m for m in marks if not any(m is r for r in replaced)] + extra, key=lambda mk: mk.start)

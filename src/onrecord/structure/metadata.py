@@ -173,7 +173,7 @@ _OUTLET_RE = re.compile(r"\b(" + "|".join(re.escape(o) for o in OUTLETS) + r")\b
 _PUBLICATION = r"(?P<outlet>(?:The )?[A-Z][\w'’&.-]*(?: (?:of |& )?[A-Z][\w'’&.-]*){0,4})"
 #: "By Peter Lang, The Example Herald — June 3, 2024", "Posted on The Local Ledger · April 9, 2024"
 _BYLINE_RE = re.compile(
-    rf"(?:^|\n)[*_ \t]*(?:By [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,3}},|(?:Posted|Published) (?:on|in)) "
+    rf"(?:^|\n)[*_ \t]*(?:By [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,3}}(?:,| \|)|(?:Posted|Published) (?:on|in)) "
     rf"{_PUBLICATION}[ \t]*(?:[—–|·•,*_]|$)",
     re.MULTILINE,
 )
