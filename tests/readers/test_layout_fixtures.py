@@ -499,3 +499,17 @@ def test_magazine_questions_in_italics() -> None:
         ("interviewer", "Tell me about the book."),
     ]
     assert len(said) == 4  # the closing italic note has no answer below it: not a question
+
+
+def test_a_tab_separated_export_labels_each_line_by_its_first_cell() -> None:
+    text = (
+        "Interview transcript\nInterviewer: Nadia Ferreira\n\n"
+        "Nadia Ferreira\tWhen did you first get broadband?\n"
+        "Owen Tregarthen\tIn 2009, I think. Dial-up before that.\n"
+        "Nadia Ferreira\tHow did that affect the business?\n"
+        "Owen Tregarthen\tWe couldn't file the forms online.\n"
+    )
+    assert detect(text).name == "labeled"
+    result = get("labeled").read(text)
+    assert [t.speaker for t in result.turns] == ["Nadia Ferreira", "Owen Tregarthen"] * 2
+    assert _said(result, 1) == "In 2009, I think. Dial-up before that."

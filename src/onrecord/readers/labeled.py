@@ -47,6 +47,8 @@ _HEARING = re.compile(  # opens with a literal newline, which the regex engine s
     r"\.(?=[ \t])",
     re.MULTILINE,
 )
+# a word processor's or spreadsheet's export: "Nadia Ferreira<TAB>Thanks for agreeing to talk to me."
+_TAB_LABEL = re.compile(r"^(?P<pre>[ \u00a0]*)(?P<label>[A-Z][^\t\n:]{0,40}?)\t+(?=\S)", re.MULTILINE)
 # cheap tests before the rarer scans (a pattern that opens with a literal is searched for quickly)
 _CLOCK_AT_LINE_END = re.compile(r":\d\d[ \t]*\r?\n")
 # a second numbered voice on the same line: "Speaker 1: host Rachel Kim. Speaker 2: ..."
@@ -277,6 +279,8 @@ def _candidates(text: str) -> list[_Candidate]:
         found += _CLOCK_AFTER.finditer(text)
     if _CLOCK_AT_LINE_END.search(text):
         found += _CLOCK_LINE.finditer(text)
+    if "\t" in text:
+        found += _TAB_LABEL.finditer(text)
     hearing = list(_HEARING.finditer(text))
     if len(hearing) >= 3:  # a hearing names its speakers this way throughout, prose does not
         found += hearing
