@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from readers_support import check_invariant, fixture
 
+from onrecord.pipeline import analyze
 from onrecord.readers import detect, get, names
 from onrecord.readers.base import ReadResult
 from onrecord.readers.common import is_trailer_block
@@ -513,3 +514,27 @@ def test_a_tab_separated_export_labels_each_line_by_its_first_cell() -> None:
     result = get("labeled").read(text)
     assert [t.speaker for t in result.turns] == ["Nadia Ferreira", "Owen Tregarthen"] * 2
     assert _said(result, 1) == "In 2009, I think. Dial-up before that."
+
+
+def test_questions_as_markdown_headings_and_the_front_matter_of_the_page() -> None:
+    text = (
+        '---\ntitle: "Q&A: The engineer who mapped every pothole"\ndate: 2024-09-12\n'
+        "publication: Miami Valley Civic Wire\n---\n\n# Q&A: The engineer who mapped every pothole\n\n"
+        "### Q: How many potholes did you find?\n\nAbout 18,400 on the first pass.\n\nThen it went down.\n\n"
+        "### Q: How did you count them?\n\nThe van has four cameras.\n"
+    )
+    result = get("qa").read(text)
+    assert detect(text).name == "qa"
+    said = [(t.role_hint, _said(result, i)) for i, t in enumerate(result.turns)]
+    assert said == [
+        ("interviewer", "How many potholes did you find?"),
+        ("interviewee", "About 18,400 on the first pass.\n\nThen it went down."),
+        ("interviewer", "How did you count them?"),
+        ("interviewee", "The van has four cameras."),
+    ]
+    md = analyze(text, stages=[]).metadata
+    assert (md.title, md.date, md.outlet) == (
+        "Q&A: The engineer who mapped every pothole",
+        "2024-09-12",
+        "Miami Valley Civic Wire",
+    )

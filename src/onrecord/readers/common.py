@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from dataclasses import dataclass
+from typing import Any
 
 _BLANK = re.compile(r"\n[ \t\u00a0]*\n")
 # Only what str.isspace() counts as space: a stray U+FEFF is content, so it is
@@ -122,6 +124,51 @@ def is_trailer_block(block: str) -> bool:
     if lines_ and all(is_boilerplate_line(ln) or is_end_line(ln) for ln in lines_):
         return True
     return len(block) <= _NOTICE_MAX and _NOTICE.search(block) is not None
+
+
+_FRONT = re.compile(r"\A\ufeff?[^\S\n]*---[^\S\n]*\r?\n(?P<body>.*?)\r?\n---[^\S\n]*(?:\r?\n|\Z)", re.DOTALL)
+_FRONT_KEYS = (
+    ("title", "title"),
+    ("date", "date"),
+    ("source_url", "source"),
+    ("source", "source"),
+    ("url", "source"),
+    ("publication", "outlet"),
+    ("outlet", "outlet"),
+    ("site_name", "outlet"),
+    ("publisher", "outlet"),
+)
+_KV = re.compile(r"^(?P<key>[A-Za-z_]+):[^\S\n]*(?P<value>.*)$", re.MULTILINE)
+
+
+_MAX_FIELD = 1000
+"""Longest front-matter title, date or source kept (characters)."""
+
+
+def front_matter(text: str) -> tuple[int, dict[str, str]]:
+    """End offset of a YAML front matter block (0 if none) and the fields worth keeping: title, date,
+    source URL and outlet.  Markdown exports of news and government sites carry one."""
+    m = _FRONT.match(text)
+    if not m:
+        return 0, {}
+    raw: dict[str, Any] = {}
+    try:
+        import yaml  # type: ignore[import-untyped]
+
+        loaded = yaml.safe_load(m.group("body"))
+        if isinstance(loaded, dict):
+            raw = loaded
+    except Exception:  # malformed YAML still has usable key: value lines
+        raw = {k.group("key"): k.group("value").strip().strip("'\"") for k in _KV.finditer(m.group("body"))}
+    meta: dict[str, str] = {}
+    for key, out in _FRONT_KEYS:
+        value = raw.get(key)
+        # Scalars only: a list or mapping (possibly built from YAML aliases, whose text
+        # grows exponentially when printed) is not a title or a date.
+        if isinstance(value, str | int | float | _dt.date) and not isinstance(value, bool) and out not in meta:
+            text_value = re.sub(r"\s+", " ", str(value)[: _MAX_FIELD * 2].replace("\u00a0", " ")).strip()
+            meta[out] = text_value[:_MAX_FIELD]
+    return m.end(), meta
 
 
 def clock_seconds(stamp: str) -> float:

@@ -18,7 +18,8 @@ from onrecord.readers.common import blank_separated, is_end_line, is_trailer_blo
 from onrecord.readers.labeled import _NOTE_BRACKET, _NOTE_PAREN
 
 _MARK = re.compile(
-    r"[^\S\n]*(?P<label>(?:\*\*|__|\*|_)?(?P<name>Q|A|Question|Answer)(?:\*\*|__|\*|_)?[^\S\n]*[:.](?:\*\*|__|\*|_)?)"
+    r"[^\S\n]*(?P<label>(?:#{1,6}[^\S\n]+)?(?:\*\*|__|\*|_)?(?P<name>Q|A|Question|Answer)(?:\*\*|__|\*|_)?"
+    r"[^\S\n]*[:.](?:\*\*|__|\*|_)?)"
     r"(?=\s|$)"
 )
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
@@ -66,7 +67,7 @@ def _with_bold_questions(text: str, marks: list[Mark]) -> list[Mark]:
     title or a standfirst); the question's opening bold marker is its label, and its closing marker
     labels the answer, so neither turn's text carries stray asterisks.
     """
-    if "*" not in text and "_" not in text:
+    if "*" not in text and "_" not in text and "#" not in text:
         return marks
     blocks = blank_separated(text)
     bold = [_BOLD_PARAGRAPH.fullmatch(b.text) for b in blocks]
@@ -83,12 +84,15 @@ def _with_bold_questions(text: str, marks: list[Mark]) -> list[Mark]:
     for i, (b, m) in enumerate(zip(blocks, bold, strict=True)):
         if is_end_line(b.text):
             break  # "---", "END": what follows (a bio, "Read more") is the publisher's
-        if m is None:
-            continue
-        body = m.group("body").rstrip()
         own = marked(i)
+        # "### Q: How many potholes did you find?": a question as a Markdown heading, answered below
+        heading = own is not None and text.startswith("#", own.start) and "\n" not in b.text
+        if m is None and not heading:
+            continue
+        body = m.group("body").rstrip() if m else b.text
         answered = i + 1 < len(blocks) and bold[i + 1] is None and not is_end_line(blocks[i + 1].text)
         if own is None:
+            assert m is not None  # an unlabelled paragraph gets here only when it is bold or italic
             asking = asking or body.endswith("?")
             if not asking or body.endswith(":") or not (body.endswith("?") or answered):
                 continue
@@ -97,7 +101,10 @@ def _with_bold_questions(text: str, marks: list[Mark]) -> list[Mark]:
             continue
         if answered:
             answer = marked(i + 1)
-            close = b.end - len(m.group(1))
+            if answer is None and m is None:  # a heading has no closing marker: a label of no width
+                extra.append(Mark(blocks[i + 1].start, blocks[i + 1].start, "A", "interviewee"))
+                continue
+            close = b.end - len(m.group(1)) if m else b.end
             if answer is None:
                 extra.append(Mark(close, b.end, "A", "interviewee"))
             elif answer.role_hint == "interviewee" and answer.start == blocks[i + 1].start:

@@ -10,51 +10,18 @@ Everything after the last words ("END 2:05 P.M. EST", "###") is trailer.
 
 from __future__ import annotations
 
-import datetime as _dt
 import re
-from typing import Any
 
 from onrecord.readers.assemble import Mark, assemble, find_notes, merge_notes, trailer_start, trim
 from onrecord.readers.base import ReadResult
-from onrecord.readers.common import is_trailer_block
+from onrecord.readers.common import front_matter, is_trailer_block
 from onrecord.readers.labeled import _NOTE_BRACKET, _NOTE_PAREN, _candidates, _norm, _role
 
-_FRONT = re.compile(r"\A\ufeff?[^\S\n]*---[^\S\n]*\r?\n(?P<body>.*?)\r?\n---[^\S\n]*(?:\r?\n|\Z)", re.DOTALL)
 _Q = re.compile(r"^[^\S\n]*(?P<label>Q(?:[^\S\n]*:|(?=[^\S\n]{2,}|\t|\u00a0)))", re.MULTILINE)
 _Q_PARA = re.compile(r"(?:\A|\n[^\S\n]*\n)[^\S\n]*(?P<label>Q)(?= \S)")
 _TIME = r"\d{1,2}:\d{2}[^\S\n]*[AaPp]\.?[^\S\n]?[Mm]\.?(?:[^\S\n]*[A-Z]{2,4})?"
 _TRAILER = re.compile(rf"^(?:END|\\?#{{3}}|-?30-|{_TIME}|\s)+$")
 _STAMP = re.compile(rf"^[^\S\n]*(?:END[^\S\n]+)?{_TIME}[^\S\n]*$", re.MULTILINE)
-_KV = re.compile(r"^(?P<key>[A-Za-z_]+):[^\S\n]*(?P<value>.*)$", re.MULTILINE)
-
-
-_MAX_FIELD = 1000
-"""Longest front-matter title, date or source kept (characters)."""
-
-
-def _front_matter(text: str) -> tuple[int, dict[str, str]]:
-    """End offset of the front matter (0 if none) and the fields worth keeping."""
-    m = _FRONT.match(text)
-    if not m:
-        return 0, {}
-    raw: dict[str, Any] = {}
-    try:
-        import yaml  # type: ignore[import-untyped]
-
-        loaded = yaml.safe_load(m.group("body"))
-        if isinstance(loaded, dict):
-            raw = loaded
-    except Exception:  # malformed YAML still has usable key: value lines
-        raw = {k.group("key"): k.group("value").strip().strip("'\"") for k in _KV.finditer(m.group("body"))}
-    meta: dict[str, str] = {}
-    for key, out in (("title", "title"), ("date", "date"), ("source_url", "source"), ("source", "source")):
-        value = raw.get(key)
-        # Scalars only: a list or mapping (possibly built from YAML aliases, whose text
-        # grows exponentially when printed) is not a title or a date.
-        if isinstance(value, str | int | float | _dt.date) and not isinstance(value, bool) and out not in meta:
-            text_value = re.sub(r"\s+", " ", str(value)[: _MAX_FIELD * 2].replace("\u00a0", " ")).strip()
-            meta[out] = text_value[:_MAX_FIELD]
-    return m.end(), meta
 
 
 def find_marks(text: str, start: int = 0) -> list[Mark]:
@@ -83,7 +50,7 @@ class WhiteHouseReader:
     name = "whitehouse"
 
     def detect(self, text: str) -> float:
-        fm_end, meta = _front_matter(text)
+        fm_end, meta = front_matter(text)
         marks = find_marks(text, fm_end)
         qs = sum(1 for m in marks if m.speaker == "Q")
         officials = len(marks) - qs
@@ -99,7 +66,7 @@ class WhiteHouseReader:
         return min(score, 0.97)
 
     def read(self, text: str) -> ReadResult:
-        fm_end, meta = _front_matter(text)
+        fm_end, meta = front_matter(text)
         marks = find_marks(text, fm_end)
         body_end = len(text)
         if marks:

@@ -10,7 +10,7 @@ import re
 
 from onrecord.document import Interview, LabeledSpan, Metadata, Participant, Span, Turn
 from onrecord.readers.base import ReadResult
-from onrecord.readers.common import NUMBERED_VOICE
+from onrecord.readers.common import NUMBERED_VOICE, front_matter
 from onrecord.structure import metadata as meta
 from onrecord.structure.exchanges import build_exchanges, is_interrupted
 from onrecord.structure.roles import Speaker, participants_order, resolve
@@ -52,7 +52,12 @@ _MATCHUP = re.compile(r"\b([A-Z][a-z]+)-([A-Z][a-z]+)\b")
 def build(result: ReadResult, source_name: str = "<input>") -> Interview:
     text = result.text
     header = text[result.header[0] : result.header[1]] if result.header else ""
-    md = result.metadata
+    # a Markdown export's YAML front matter ("title:", "date:", "publication:") says what the page is,
+    # whichever reader read the turns; its lines are not the title
+    fm_end, front = front_matter(text)
+    md = {**front, **result.metadata}
+    if fm_end and result.header and result.header[0] < fm_end:
+        header = text[fm_end : result.header[1]]
     title = md.get("title") or _title_of(header)
     date_iso, date_text = (None, None)
     if md.get("date"):
