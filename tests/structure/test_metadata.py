@@ -413,3 +413,13 @@ def test_a_magazine_answerer_takes_the_headline_name() -> None:
     path = Path(__file__).parents[1] / "fixtures" / "layouts" / "newspaper_bold_questions.md"
     doc = analyze(path.read_text(encoding="utf-8"), stages=[])
     assert [(p.name, p.role) for p in doc.metadata.participants] == [(None, "interviewer"), ("Ana Ruiz", "interviewee")]
+
+
+def test_callers_named_in_an_aside_are_different_people() -> None:
+    text = (
+        "BBC Radio Leeds phone-in\n\nHOST: First caller, Dave.\n\n"
+        "CALLER (Dave, Leeds): Why close the library?\n\nGUEST: Because the budget fell.\n\n"
+        "CALLER (Margaret, Skipton): How much went to consultants?\n\nGUEST: About two million.\n"
+    )
+    roles = [(p.name, p.role) for p in analyze(text, stages=[]).metadata.participants]
+    assert ("Dave", "audience") in roles and ("Margaret", "audience") in roles
