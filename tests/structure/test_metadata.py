@@ -9,6 +9,7 @@ import pytest
 from onrecord.pipeline import analyze
 from onrecord.structure.metadata import (
     announced_moderators,
+    find_date,
     find_interviewee,
     find_outlet,
     full_name_in,
@@ -423,3 +424,16 @@ def test_callers_named_in_an_aside_are_different_people() -> None:
     )
     roles = [(p.name, p.role) for p in analyze(text, stages=[]).metadata.participants]
     assert ("Dave", "audience") in roles and ("Margaret", "audience") in roles
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Date: 14/11/2022", ("2022-11-14", "14/11/2022")),  # day first: 14 cannot be a month
+        ("Recorded 11/14/2022", ("2022-11-14", "11/14/2022")),  # month first
+        ("Recorded 31.12.2021", ("2021-12-31", "31.12.2021")),
+        ("03/04/2022", (None, "03/04/2022")),  # March or April: said as written, not guessed
+    ],
+)
+def test_numeric_dates_are_read_only_when_unambiguous(text: str, expected: tuple[str | None, str | None]) -> None:
+    assert find_date(text) == expected

@@ -234,6 +234,27 @@ _NOT_NAME = {
 }
 
 
+#: "14/11/2022" (day first) or "11/14/2022" (month first): read only when one of them is over 12
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")
+
+
+def _numeric_date(text: str) -> tuple[str | None, str | None]:
+    m = _NUMERIC_DATE.search(text)
+    if not m:
+        return None, None
+    a, b, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    if a > 12 >= b:
+        day, month = a, b
+    elif b > 12 >= a:
+        day, month = b, a
+    else:  # "03/04/2022" is March or April depending on who wrote it
+        return None, m.group()
+    try:
+        return date(year, month, day).isoformat(), m.group()
+    except ValueError:
+        return None, m.group()
+
+
 def find_date(text: str) -> tuple[str | None, str | None]:
     """(ISO date or None, the date as written or None)."""
     for pattern in _DATE_RES:
@@ -248,7 +269,7 @@ def find_date(text: str) -> tuple[str | None, str | None]:
         except (ValueError, OverflowError):
             return None, written
         return parsed.date().isoformat(), written
-    return None, None
+    return _numeric_date(text)
 
 
 def normalise_date(value: str) -> str | None:
