@@ -538,3 +538,11 @@ def test_questions_as_markdown_headings_and_the_front_matter_of_the_page() -> No
         "2024-09-12",
         "Miami Valley Civic Wire",
     )
+
+
+def test_italic_asides_in_a_named_script_do_not_make_it_a_q_and_a() -> None:
+    text = (
+        "**Ben Archer:** Why now?\n\n*He paused. Was it fear?*\n\n**Ruth Okafor:** No. It was money.\n\n"
+        "*And the readers?*\n\n**Ben Archer:** And the readers?\n\n**Ruth Okafor:** They pay.\n"
+    )
+    assert detect(text).name == "labeled"

@@ -16,6 +16,7 @@ from onrecord.readers.assemble import Mark, assemble, find_notes, merge_notes, t
 from onrecord.readers.base import ReadResult
 from onrecord.readers.common import blank_separated, is_end_line, is_trailer_block
 from onrecord.readers.labeled import _NOTE_BRACKET, _NOTE_PAREN
+from onrecord.readers.labeled import find_marks as labeled_marks
 
 _MARK = re.compile(
     r"[^\S\n]*(?P<label>(?:#{1,6}[^\S\n]+)?(?:\*\*|__|\*|_)?(?P<name>Q|A|Question|Answer)(?:\*\*|__|\*|_)?"
@@ -124,6 +125,11 @@ class QAReader:
         qs = sum(1 for m in marks if m.role_hint == "interviewer")
         ans = len(marks) - qs
         if qs >= 2 and ans >= 2:
+            # only bold or italic paragraphs, in a script whose turns carry names ("**Ben Archer:** ..."
+            # with italic asides): the names say who speaks, so the script is the labeled layout's
+            explicit = [m for m in marks if text[m.start : m.end].strip("*_# \t\n").upper().startswith(("Q", "A"))]
+            if not explicit and len(labeled_marks(text)) >= 4:
+                return 0.3
             return 0.9
         if qs >= 1 and ans >= 1:
             return 0.5
