@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from onrecord.document import Role
 from onrecord.readers.base import RawTurn, ReadResult
-from onrecord.readers.common import Block, is_end_line
+from onrecord.readers.common import Block, is_after_word, is_end_line, is_rule
 
 # Blank = only characters str.isspace() agrees are space, so trimming never hides text.
 _BLANK = re.compile(r"\n[^\S\n]*(?:\n|$)")
@@ -73,13 +73,25 @@ def trailer_start(text: str, after: int, end: int, is_trailer: Callable[[str], b
         if not is_trailer(block.text):
             break
         cut = block.start
-    # "END", "###" or a Markdown rule closes the transcript: what follows it is the publisher's
-    for block in blocks:
+    # "END" or "###" closes the transcript: what follows is the publisher's; so does a rule ("---")
+    # with only a few notices, an italic bio or links after it (anything else is speech after a break)
+    for k, block in enumerate(blocks):
         if block.start >= cut:
             break
-        if is_end_line(block.text):
-            return block.start
+        rest = blocks[k + 1 :]
+        if is_end_line(block.text) and (
+            not is_rule(block.text) or (len(rest) <= _AFTER_RULE and all(is_after_word(b.text) for b in rest))
+        ):
+            cut = block.start
+            break
+    if blocks and cut <= blocks[0].start and not is_end_line(blocks[0].text):
+        # the last turn is never all trailer: its first paragraph ("Thanks for watching") was said
+        cut = blocks[1].start if len(blocks) > 1 else end
     return cut
+
+
+#: paragraphs a closing rule may have after it: a bio, a "Read more" line, a copyright
+_AFTER_RULE = 3
 
 
 def assemble(

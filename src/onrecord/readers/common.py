@@ -93,19 +93,25 @@ _END_LINE = re.compile(
 )
 # The publisher's notices that follow the last turn, however long: copyright, how the transcript was
 # made ("NPR transcripts are created on a rush deadline..."), newsletter and podcast pleas, credits
+_VOCATIVE = re.compile(r",\s+[A-Z][a-z]+[.!?](?:\s|$)")
+_RULE = re.compile(r"^\s*[-*_](?:\s*[-*_]){2,}\s*$")
 _NOTICE = re.compile(
-    r"^[*_\s]*(?:copyright\b|©|\(c\) \d{4}|all rights reserved)|"
+    # a notice's own opening words
+    r"^[*_\s]*(?:copyright (?:©|\(c\)|\d{4})|©|\(c\) \d{4}|all rights reserved|"
+    r"thanks? (?:you )?for (?:reading|listening|watching)|"
+    r"(?:enjoyed|liked|enjoy) (?:this|the) (?:episode|interview|conversation|podcast|post|show)|"
+    r"captions? (?:by|provided|courtesy)|(?:transcribed|transcription|captioned) by|"
+    r"subscribe (?:to (?:our|the|this|my)|for free|now)|"
+    r"(?:edited|condensed)(?: and (?:edited|condensed))? for (?:length|clarity|brevity)|"
+    r"[—–-]+ ?(?:interview|as told) |\(?this article\b|[\[(]?whereupon\b|(?:this )?interview (?:has been )?"
+    r"(?:edited|condensed))|"
+    # or, anywhere, what is said of the transcript itself (a subject is needed: "my remarks have been
+    # edited" is speech)
     r"\btranscripts? (?:is|are|was|were|has been|have been|may be) (?:created|produced|prepared|provided|generated|"
     r"edited|condensed|lightly edited|computer[- ]generated|machine[- ]generated)\b|"
-    r"\b(?:this|the) (?:interview|conversation|transcript|text|episode) (?:has been|was|is|may (?:not )?be) "
-    r"(?:lightly )?(?:edited|condensed|transcribed)\b|"
-    r"\b(?:edited|condensed) for (?:length|clarity|brevity)\b|\b(?:has|have) been (?:lightly )?(?:edited|condensed)\b|"
-    r"\bmay not be in (?:its|their) final form\b|\bauthoritative record\b|\bleave a comment\b|"
-    r"^[*_\s]*(?:thanks? (?:you )?for (?:reading|listening|watching)|(?:enjoyed|liked|enjoy) (?:this|the) "
-    r"(?:episode|interview|conversation|podcast|post|show)|captions? (?:by|provided|courtesy)|"
-    r"(?:transcribed|transcription|captioned) by|subscribe (?:to|for|now|free)|"
-    r"[—–-]+ ?(?:interview|as told) |\(?this article\b|interview (?:has been )?(?:edited|condensed)|"
-    r"[\[(]?whereupon\b)",
+    r"\b(?:this|the) (?:interview|conversation|transcript|text|episode)\b[^.\n]{0,80}?\b(?:has been|have been|was|"
+    r"is|may (?:not )?be) (?:lightly )?(?:edited|condensed|transcribed)\b|"
+    r"\bmay not be in (?:its|their) final form\b|\bauthoritative record\b|\bleave a comment\b",
     re.IGNORECASE,
 )
 _NOTICE_MAX = 700
@@ -116,6 +122,12 @@ def is_end_line(block: str) -> bool:
     return _END_LINE.match(block) is not None
 
 
+def is_rule(block: str) -> bool:
+    """True for a Markdown rule or scene break ("---", "* * *"): it may close a transcript, or only
+    a section of it."""
+    return _RULE.match(block) is not None
+
+
 def is_trailer_block(block: str) -> bool:
     """True for a paragraph that belongs after the interview, not in its last turn: site boilerplate lines,
     an end mark, or a publisher's notice.  Readers only call it on the run of paragraphs that ends
@@ -123,7 +135,20 @@ def is_trailer_block(block: str) -> bool:
     lines_ = [ln for ln in block.splitlines() if ln.strip()]
     if lines_ and all(is_boilerplate_line(ln) or is_end_line(ln) for ln in lines_):
         return True
+    if _VOCATIVE.search(block):  # "Thanks for listening to me ramble, Kevin.": said to someone
+        return False
     return len(block) <= _NOTICE_MAX and _NOTICE.search(block) is not None
+
+
+def is_after_word(block: str) -> bool:
+    """True for what may follow a closing rule: a notice, an italic bio ("*Peter Lang covers city hall.*"),
+    or a line of links ("**Read more:** [...](https://...)")."""
+    stripped = block.strip()
+    return (
+        is_trailer_block(block)
+        or (len(stripped) > 2 and stripped[0] in "*_" and stripped[-1] == stripped[0])
+        or bool(re.search(r"\]\(https?://|https?://\S+|\bwww\.", stripped))
+    )
 
 
 _FRONT = re.compile(r"\A\ufeff?[^\S\n]*---[^\S\n]*\r?\n(?P<body>.*?)\r?\n---[^\S\n]*(?:\r?\n|\Z)", re.DOTALL)

@@ -43,7 +43,8 @@ _CLOCK_LINE = re.compile(
 # "The CHAIRMAN." opening an indented line, the surname in capitals and a period instead of a colon
 _HEARING = re.compile(  # opens with a literal newline, which the regex engine scans for fast
     r"\n(?P<pre>[ \t\u00a0]*)(?P<label>(?:Mr|Mrs|Ms|Miss|Dr|Senator|Chairman|Chairwoman|Representative|Secretary|"
-    r"General|Admiral|Governor|Ambassador|Judge|Commissioner|Director|The)\.? [A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+)?)"
+    r"General|Admiral|Governor|Ambassador|Judge|Commissioner|Director)\.? [A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+)?|"
+    r"The (?:CHAIRMAN|CHAIRWOMAN|CHAIR|PRESIDENT|VICE PRESIDENT|CLERK|SPEAKER|WITNESS|PRESIDING OFFICER))"
     r"\.(?=[ \t])",
     re.MULTILINE,
 )
@@ -149,8 +150,8 @@ _STOP = frozenset(
         "scene",
     }
 )
-# "QUESTION:" as a speaker (audience questions in town halls) is common enough to keep in caps form.
-_CAPS_OK_DESPITE_STOP = frozenset({"question", "moderator"})
+# "QUESTION:" (audience questions in town halls) and "GUEST:" (a host and a guest) are speakers in caps form.
+_CAPS_OK_DESPITE_STOP = frozenset({"question", "moderator", "guest"})
 _AUDIENCE = re.compile(r"\b(AUDIENCE|QUESTIONER|MEMBER OF (THE )?AUDIENCE|VOTER|CALLER)\b|^QUESTION$", re.IGNORECASE)
 _MODERATOR = re.compile(r"\bMODERATOR\b", re.IGNORECASE)
 _INTERVIEWER = re.compile(r"^(Q|INTERVIEWER|REPORTER)$", re.IGNORECASE)

@@ -14,7 +14,7 @@ import re
 from onrecord.document import Role
 from onrecord.readers.assemble import Mark, assemble, find_notes, merge_notes, trailer_start
 from onrecord.readers.base import ReadResult
-from onrecord.readers.common import blank_separated, is_end_line, is_trailer_block
+from onrecord.readers.common import Block, blank_separated, is_end_line, is_trailer_block
 from onrecord.readers.labeled import _NOTE_BRACKET, _NOTE_PAREN
 from onrecord.readers.labeled import find_marks as labeled_marks
 
@@ -83,8 +83,8 @@ def _with_bold_questions(text: str, marks: list[Mark]) -> list[Mark]:
     replaced: list[Mark] = []
     asking = False
     for i, (b, m) in enumerate(zip(blocks, bold, strict=True)):
-        if is_end_line(b.text):
-            break  # "---", "END": what follows (a bio, "Read more") is the publisher's
+        if is_end_line(b.text) and not any(q and q.group("body").rstrip().endswith("?") for q in bold[i + 1 :]):
+            break  # "---", "END" with no question after it: what follows (a bio, "Read more") is the publisher's
         own = marked(i)
         # "### Q: How many potholes did you find?": a question as a Markdown heading, answered below
         heading = own is not None and text.startswith("#", own.start) and "\n" not in b.text
@@ -114,7 +114,32 @@ def _with_bold_questions(text: str, marks: list[Mark]) -> list[Mark]:
                 extra.append(Mark(close, answer.end, answer.speaker, answer.role_hint))
     if not extra:
         return marks
+    # a Q&A's answers speak in the first person; a profile's italic subheads ("*Is he lonely?*") are
+    # followed by the writer's third-person narration
+    unlabelled = [mk for mk in extra if mk.role_hint == "interviewer"]
+    if unlabelled and not _answers_in_first_person(text, blocks, unlabelled):
+        return marks
     return sorted([m for m in marks if not any(m is r for r in replaced)] + extra, key=lambda mk: mk.start)
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|me|my|we|we're|we’re|our|us)\b")
+_THIRD_PERSON = re.compile(r"\b(?:he|she|his|her|him|he's|she's|he’s|she’s)\b", re.IGNORECASE)
+
+
+def _answers_in_first_person(text: str, blocks: list[Block], questions: list[Mark]) -> bool:
+    """Whether what follows the questions speaks as "I" and "we" at least as often as "he" and "she"
+    (a profile's narration about its subject does the opposite, at least once an answer)."""
+    starts = [b.start for b in blocks]
+    first = third = 0
+    for n, q in enumerate(questions):
+        k = bisect.bisect_right(starts, q.start)  # the question's own paragraph is k - 1
+        stop = questions[n + 1].start if n + 1 < len(questions) else len(text)
+        for b in blocks[k:]:
+            if b.start >= stop:
+                break
+            first += len(_FIRST_PERSON.findall(b.text))
+            third += len(_THIRD_PERSON.findall(b.text))
+    return first >= third or third < len(questions)  # narration says "he" or "she" about once an answer
 
 
 class QAReader:

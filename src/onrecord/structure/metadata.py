@@ -177,6 +177,11 @@ _BYLINE_RE = re.compile(
     rf"{_PUBLICATION}[ \t]*(?:[—–|·•,*_]|$)",
     re.MULTILINE,
 )
+_JOB_TITLE = re.compile(
+    r"\b(?:staff|senior|contributing|special|chief|associate|freelance|political|national|foreign)\b|"
+    r"\b(?:writer|reporter|correspondent|editor|columnist|journalist|producer|contributor|intern)s?\b",
+    re.I,
+)
 _PROGRAM_KNOWN_RE = re.compile(r"\b(" + "|".join(re.escape(p) for p in PROGRAMS) + r")\b")
 _PROGRAM_RE = re.compile(r"\b((?:The\s+)?[A-Z][\w'’]*(?:\s+[A-Z0-9][\w'’]*){0,4})\s+(?:program|programme|show)\b")
 _MONTHS = (
@@ -286,7 +291,9 @@ def find_outlet(text: str) -> str | None:
     if m:
         return m.group(1)
     m = _BYLINE_RE.search(text[:3000])
-    return m.group("outlet") if m else None
+    if m is None or _JOB_TITLE.search(m.group("outlet")):  # "By Jenna Morrow, Staff Writer"
+        return None
+    return m.group("outlet")
 
 
 def find_program(text: str) -> str | None:
@@ -325,6 +332,10 @@ def _speaker_by_title(text: str) -> tuple[str | None, str | None]:
     if not m:
         first_line = text.strip().split("\n", 1)[0] if text.strip() else ""
         h = _HEADLINE_RE.search(first_line)
+        # without a title ("Mayor"), only a name that opens the headline: "Ask the Expert: First-time
+        # Buyers on the hunt" is about buyers, not a person called that
+        if h and not h.group("title") and (h.start("name") > 0 or "-" in h.group("name")):
+            h = None
         if h and h.group("name").split()[0].lower() not in _NOT_NAME:
             return h.group("name"), (h.group("title") or "").rstrip(".") or None
         return None, None

@@ -33,8 +33,10 @@ _CLOSING = re.compile(r"^(?:thank you|thanks|we'll leave it there|we have to lea
 # a greeting, thanks or a turn handed over, said to a name: "Good morning, Governor.", "Governor Morales,
 # thank you.", "Go ahead, Greg.", "Pat, over here." (a short sentence, looked for anywhere in it)
 _PHATIC = re.compile(
-    r"\b(?:good (?:morning|afternoon|evening)|thank you|thanks|welcome(?: back)?|go ahead|over here|"
-    r"(?:the )?last word|nice to (?:see|have) you|glad to have you|great to have you)\b",
+    # after "And," / "OK, but" and perhaps a name or title ("Governor Morales,"), or before a name at the end
+    r"^(?:(?:and|but|ok|okay|so|well|now|all right|alright|yes)[,.]?\s+){0,2}(?:(?:[A-Z][\w.'’-]*\s+){0,3}"
+    r"[A-Z][\w.'’-]*,\s+)?(?:good (?:morning|afternoon|evening)|thank you|thanks|welcome(?: back)?|go ahead|"
+    r"over here|(?:the )?last word|nice to (?:see|have) you|glad to have you|great to have you)\b",
     re.I,
 )
 _PHATIC_WORDS = 6
@@ -70,7 +72,7 @@ def classify(text: str, start: int, end: int) -> list[Sentence]:
             kind = "pushback"
         elif _CLOSING.match(sent):
             kind = "closing"
-        elif words <= _PHATIC_WORDS and _PHATIC.search(sent):
+        elif words <= _PHATIC_WORDS and _PHATIC.match(sent):
             kind = "phatic"
         elif (
             _WH_START.match(sent)
