@@ -546,3 +546,15 @@ def test_italic_asides_in_a_named_script_do_not_make_it_a_q_and_a() -> None:
         "*And the readers?*\n\n**Ben Archer:** And the readers?\n\n**Ruth Okafor:** They pay.\n"
     )
     assert detect(text).name == "labeled"
+
+
+def test_hansard_question_numbers_are_not_part_of_the_member() -> None:
+    text = (
+        "Prime Minister\n\nThe Prime Minister was asked—\n\n"
+        "Q1. [905112] Rachel Denholm (Stroud Valley) (Lab): If he will list his official engagements.\n\n"
+        "The Prime Minister (Mr Edward Ashcombe): This morning I had meetings with colleagues.\n\n"
+        "Rachel Denholm: When will the Prime Minister admit that his plan has failed?\n\n"
+        "The Prime Minister: The hon. Lady is wrong.\n"
+    )
+    doc = analyze(text, stages=[])
+    assert [t.speaker for t in doc.turns] == ["Rachel Denholm", "The Prime Minister"] * 2

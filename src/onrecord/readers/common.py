@@ -16,6 +16,9 @@ _WS = " \t\n\r\f\v\u00a0\u2028\u2029"
 VOICE_WORDS = r"(?:Speaker|Participant|Person|Voice|Guest|Caller)"
 NUMBERED_VOICE = re.compile(rf"^{VOICE_WORDS}[ \t]?\d{{1,2}}$", re.IGNORECASE)
 
+# Hansard numbers the questions on the order paper: "Q1. [905112] Rachel Denholm (Stroud Valley) (Lab):"
+QUESTION_NUMBER = re.compile(r"^[QT]\d{1,3}\.\s+")
+
 # Short lines that news sites append or prepend around an article.
 _BOILERPLATE_LINE = re.compile(
     r"^(latest news|related( news| articles| stories)?|read more|more from .*|share( this)?( article| story)?|"

@@ -17,7 +17,7 @@ from functools import lru_cache
 from onrecord.document import Role
 from onrecord.readers.assemble import Mark, assemble, blocks_in, find_notes, merge_notes, trailer_start
 from onrecord.readers.base import ReadResult
-from onrecord.readers.common import NUMBERED_VOICE, VOICE_WORDS, clock_seconds, is_trailer_block
+from onrecord.readers.common import NUMBERED_VOICE, QUESTION_NUMBER, VOICE_WORDS, clock_seconds, is_trailer_block
 
 _CLOCK = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
 # A candidate: a line start, a capital, up to 80 characters without a colon, a colon, then space or line end.
@@ -189,7 +189,7 @@ class _Candidate:
 
 def _split_name(label: str) -> tuple[str, list[str]]:
     """``"ANDERSON COOPER, CNN HOST (continuing)"`` -> ``("ANDERSON COOPER", ["CNN HOST"])``."""
-    label = _PAREN.sub("", label).strip()
+    label = QUESTION_NUMBER.sub("", _PAREN.sub("", label).strip())
     parts = [p.strip() for p in label.split(",")]
     return parts[0], [p for p in parts[1:] if p]
 

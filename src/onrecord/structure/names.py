@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from onrecord.readers.common import NUMBERED_VOICE
+from onrecord.readers.common import NUMBERED_VOICE, QUESTION_NUMBER
 
 HONORIFICS = (
     # briefing officials' job and rank ("PRESS SECRETARY AIR FORCE MAJ. GEN. PAT RYDER"); longer first
@@ -181,7 +181,7 @@ def smart_title(text: str) -> str:
 
 def parse_label(raw: str) -> ParsedLabel:
     label = raw.strip().rstrip(":.").strip()
-    label = re.sub(r"\*+", "", label).strip()
+    label = QUESTION_NUMBER.sub("", re.sub(r"\*+", "", label).strip())
     descriptor: str | None = None
     paren = _PAREN_RE.search(label)
     if paren:
