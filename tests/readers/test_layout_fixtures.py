@@ -558,3 +558,16 @@ def test_hansard_question_numbers_are_not_part_of_the_member() -> None:
     )
     doc = analyze(text, stages=[])
     assert [t.speaker for t in doc.turns] == ["Rachel Denholm", "The Prime Minister"] * 2
+
+
+def test_a_station_ident_and_a_caption_credit_are_not_speech() -> None:
+    srt = (
+        "1\n00:00:01,000 --> 00:00:04,000\n<i>[Channel 9 News at Six]</i>\n\n"
+        "2\n00:00:04,500 --> 00:00:08,000\nREPORTER: Which schools close?\n\n"
+        "3\n00:00:08,500 --> 00:00:11,000\nGOMEZ: Lincoln and Hayes.\n\n"
+        "4\n00:00:11,500 --> 00:00:14,000\n<i>Captions by CaptionCo</i>\n"
+    )
+    result = get("srt").read(srt)
+    check_invariant(result)
+    assert [t.speaker for t in result.turns] == ["REPORTER", "GOMEZ"]
+    assert [result.text[s:e] for s, e in result.unattributed] == ["[Channel 9 News at Six]", "Captions by CaptionCo"]

@@ -19,7 +19,7 @@ from typing import Any
 from onrecord.document import Role
 from onrecord.readers.assemble import find_notes, merge_notes
 from onrecord.readers.base import RawTurn, ReadResult
-from onrecord.readers.common import clock_seconds
+from onrecord.readers.common import clock_seconds, is_trailer_block
 from onrecord.readers.labeled import _NOTE_BRACKET, _NOTE_PAREN, _classify, _norm, _role
 
 _VTT_HEAD = re.compile(r"\A\ufeff?\s*WEBVTT(?:[ \t][^\n]*)?(?:\r?\n|\Z)")
@@ -36,6 +36,7 @@ _NOTE_BLOCK = re.compile(r"^(?:NOTE|STYLE|REGION)\b")
 _VOICE = re.compile(r"<v(?:\.[\w.\-]*)?[ \t]+([^>]*)>")
 _TAG = re.compile(r"</?[a-zA-Z][^>]*>|\{\\[^}]*\}")
 _NAME_PREFIX = re.compile(r"^(?P<label>[A-Z][^:\n]{0,40}?):(?=\s)")
+_BRACKETED = re.compile(r"\[[^\]]+\]|\([^)]+\)")
 _DASH = re.compile(r"^[-\u2013\u2014](?=\s*\S)")
 _ENTITIES = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&nbsp;": " ", "&lrm;": "", "&rlm;": ""}
 _ENTITY = re.compile("|".join(map(re.escape, _ENTITIES)))
@@ -60,6 +61,10 @@ class _Piece:
     end: float
     new_turn: bool
     role_hint: Role | None = None
+    #: not speech: a station ident before anyone speaks ("[Channel 9 News at Six]"), a caption credit at the end
+    aside: bool = False
+    #: no voice, name or dash of its own: the words of whoever spoke last
+    unmarked: bool = False
 
 
 def _time(stamp: str, default: float) -> float:
@@ -176,7 +181,11 @@ def _pieces(cues: list[_Cue]) -> list[_Piece]:
                 current.words = f"{current.words} {words}".strip()
                 continue
             current = _Piece(speaker, None, None, words, cue.start, cue.end, not out)
+            current.aside = not any(not p.aside for p in out) and _BRACKETED.fullmatch(words) is not None
+            current.unmarked = True
             out.append(current)
+    if out and out[-1].unmarked and len(out) > 1 and is_trailer_block(out[-1].words):
+        out[-1].aside = True  # a last cue of its own, with no voice or name: "Captions by CaptionCo"
     return out
 
 
@@ -184,7 +193,9 @@ def _build(pieces: list[_Piece], layout: str, source_format: str) -> ReadResult:
     parts: list[str] = []
     pos = 0
     turns: list[RawTurn] = []
-    for piece in pieces:
+    asides: list[tuple[int, int]] = []
+    for k, piece in enumerate(pieces):
+        after_aside = k > 0 and pieces[k - 1].aside
         if parts:
             sep = "\n\n" if piece.new_turn else "\n"
             parts.append(sep)
@@ -201,7 +212,10 @@ def _build(pieces: list[_Piece], layout: str, source_format: str) -> ReadResult:
         start = pos
         parts.append(piece.words)
         pos += len(piece.words)
-        if piece.new_turn or not turns:
+        if piece.aside:
+            asides.append((start, pos))
+            continue
+        if piece.new_turn or not turns or after_aside:
             turns.append(
                 RawTurn(
                     start,
@@ -230,7 +244,9 @@ def _build(pieces: list[_Piece], layout: str, source_format: str) -> ReadResult:
         find_notes(_NOTE_PAREN, text, 0, len(text), "stage_direction"),
         find_notes(_NOTE_BRACKET, text, 0, len(text), "stage_direction"),
     )
-    return ReadResult(text=text, layout=layout, turns=turns, source_format=source_format, notes=notes)
+    result = ReadResult(text=text, layout=layout, turns=turns, source_format=source_format, notes=notes)
+    result.unattributed = asides
+    return result
 
 
 class WebVTTReader:
