@@ -207,5 +207,11 @@ def clock_seconds(stamp: str) -> float:
     return total
 
 
+def all_caps(line: str) -> bool:
+    """True for a line in capitals ("NOMINATION HEARING", "PRESIDENT BARACK OBAMA AND ..."): a heading."""
+    letters = [ch for ch in line if ch.isalpha()]
+    return len(letters) >= 3 and all(ch.isupper() for ch in letters)
+
+
 def word_count(text: str) -> int:
     return len(text.split())

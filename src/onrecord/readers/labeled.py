@@ -17,7 +17,14 @@ from functools import lru_cache
 from onrecord.document import Role
 from onrecord.readers.assemble import Mark, assemble, blocks_in, find_notes, merge_notes, trailer_start
 from onrecord.readers.base import ReadResult
-from onrecord.readers.common import NUMBERED_VOICE, QUESTION_NUMBER, VOICE_WORDS, clock_seconds, is_trailer_block
+from onrecord.readers.common import (
+    NUMBERED_VOICE,
+    QUESTION_NUMBER,
+    VOICE_WORDS,
+    all_caps,
+    clock_seconds,
+    is_trailer_block,
+)
 
 _CLOCK = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
 # A candidate: a line start, a capital, up to 80 characters without a colon, a colon, then space or line end.
@@ -259,11 +266,6 @@ def _clock_before_colon(text: str) -> bool:
     return False
 
 
-def _is_caps_heading(rest: str) -> bool:
-    letters = [ch for ch in rest if ch.isalpha()]
-    return len(letters) >= 3 and all(ch.isupper() for ch in letters)
-
-
 def _line_end(text: str, pos: int) -> int:
     end = text.find("\n", pos)
     return len(text) if end < 0 else end
@@ -371,7 +373,7 @@ def _find_marks(text: str) -> list[Mark]:
             # finished turn that itself opened with a label (a run of one-line turns).
             follows_turn = c.after_sentence and c.prev_line_start in believed_lines
             ok = counts[key] >= 2 and (at_para or key in para_names or follows_turn)
-        if ok and c.line_start == 0 and counts[key] == 1 and _is_caps_heading(text[c.end : _line_end(text, c.end)]):
+        if ok and c.line_start == 0 and counts[key] == 1 and all_caps(text[c.end : _line_end(text, c.end)]):
             ok = False  # "NOMINATION HEARING: DEPUTY SECRETARY OF TRANSPORTATION": the title, in capitals
         if ok:
             marks.append(Mark(c.start, c.end, c.label, _role(c.label, c.name), time=c.time))

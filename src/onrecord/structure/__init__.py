@@ -10,7 +10,7 @@ import re
 
 from onrecord.document import Interview, LabeledSpan, Metadata, Participant, Span, Turn
 from onrecord.readers.base import ReadResult
-from onrecord.readers.common import NUMBERED_VOICE, front_matter
+from onrecord.readers.common import NUMBERED_VOICE, all_caps, front_matter
 from onrecord.structure import metadata as meta
 from onrecord.structure.exchanges import build_exchanges, is_interrupted
 from onrecord.structure.roles import Speaker, participants_order, resolve
@@ -32,15 +32,10 @@ def _title_of(header: str) -> str | None:
         return None
     title = [_MARKDOWN_HEADING.sub("", lines[0]) or lines[0]]
     for ln in lines[1:4]:
-        if not (_all_caps(title[-1]) and _all_caps(ln)) or meta.find_date(ln)[1] is not None:
+        if not (all_caps(title[-1]) and all_caps(ln)) or meta.find_date(ln)[1] is not None:
             break
         title.append(ln)
     return " ".join(title)
-
-
-def _all_caps(line: str) -> bool:
-    letters = [ch for ch in line if ch.isalpha()]
-    return len(letters) >= 3 and all(ch.isupper() for ch in letters)
 
 
 #: speaker labels that name a role held by one person, whose own words may name them
@@ -53,8 +48,10 @@ def build(result: ReadResult, source_name: str = "<input>") -> Interview:
     text = result.text
     header = text[result.header[0] : result.header[1]] if result.header else ""
     # a Markdown export's YAML front matter ("title:", "date:", "publication:") says what the page is,
-    # whichever reader read the turns; its lines are not the title
-    fm_end, front = front_matter(text)
+    # whichever reader read the turns; its lines are not the title (a reader that read it already,
+    # and set it aside as "front_matter", has put its fields in result.metadata)
+    read_already = any(kind == "front_matter" for _, _, kind in result.boilerplate)
+    fm_end, front = (0, {}) if read_already else front_matter(text)
     md = {**front, **result.metadata}
     if fm_end and result.header and result.header[0] < fm_end:
         header = text[fm_end : result.header[1]]

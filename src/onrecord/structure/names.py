@@ -135,10 +135,10 @@ _DESCRIPTOR_ROLES: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
-# "AUDIENCE QUESTION", "QUESTION FROM THE AUDIENCE", "STUDIO AUDIENCE MEMBER":
-# a role written as a label, not a person.
 #: a person's name opening an aside: "Dave, Leeds", "Ruth Allen"
 _NAMED_ASIDE = re.compile(r"([A-Z][a-z][\w'’-]*(?: [A-Z][a-z][\w'’-]*){0,2})(?:,|$)")
+# "AUDIENCE QUESTION", "QUESTION FROM THE AUDIENCE", "STUDIO AUDIENCE MEMBER":
+# a role written as a label, not a person.
 _AUDIENCE_LABEL = re.compile(
     r"(?:an? |the )?(?:studio )?audience(?: member| question(?:er)?| participant)?|"
     r"question(?:er)? from (?:the )?(?:studio )?(?:audience|floor)",
@@ -204,13 +204,13 @@ def parse_label(raw: str) -> ParsedLabel:
             role_hint = role
             break
     low = label.lower()
-    audience = role_hint == "audience" or _AUDIENCE_LABEL.fullmatch(low) is not None
-    caller = _NAMED_ASIDE.match(descriptor or "") if audience else None
+    audience_label = _AUDIENCE_LABEL.fullmatch(low) is not None
+    caller = _NAMED_ASIDE.match(descriptor or "") if audience_label or role_hint == "audience" else None
     if caller and not any(pattern.search(caller.group(1)) for pattern, _ in _DESCRIPTOR_ROLES):
         # "CALLER (Dave, Leeds)", "AUDIENCE MEMBER (Ruth Allen)": the aside names who it is
         name = caller.group(1)
         return ParsedLabel(raw, name, name.lower(), descriptor, None, "audience")
-    if _AUDIENCE_LABEL.fullmatch(low):
+    if audience_label:
         return ParsedLabel(raw, None, None, descriptor, None, "audience")
     if low in ANONYMOUS or not label:
         if low in {"q", "question", "questioner", "reporter", "interviewer"}:

@@ -30,10 +30,10 @@ PUSHBACK = re.compile(
     re.I,
 )
 _CLOSING = re.compile(r"^(?:thank you|thanks|we'll leave it there|we have to leave it there|good(?:bye| night))", re.I)
-# a greeting, thanks or a turn handed over, said to a name: "Good morning, Governor.", "Governor Morales,
-# thank you.", "Go ahead, Greg.", "Pat, over here." (a short sentence, looked for anywhere in it)
+# a greeting, thanks or a turn handed over, in a short sentence that opens with it: "Good morning,
+# Governor.", "Governor Morales, thank you.", "Go ahead, Greg.", "Pat, over here."
 _PHATIC = re.compile(
-    # after "And," / "OK, but" and perhaps a name or title ("Governor Morales,"), or before a name at the end
+    # perhaps after "And," / "OK, but" and a name or title ("Governor Morales,")
     r"^(?:(?:and|but|ok|okay|so|well|now|all right|alright|yes)[,.]?\s+){0,2}(?:(?:[A-Z][\w.'’-]*\s+){0,3}"
     r"[A-Z][\w.'’-]*,\s+)?(?:good (?:morning|afternoon|evening)|thank you|thanks|welcome(?: back)?|go ahead|"
     r"over here|(?:the )?last word|nice to (?:see|have) you|glad to have you|great to have you)\b",
