@@ -47,3 +47,23 @@ def test_asked_by_is_the_role_of_whoever_asked() -> None:
         ("Governor, what is your plan for energy?", "moderator"),
         ("Senator, will you cut my taxes?", "audience"),
     ]
+
+
+def test_house_rules_said_to_the_room_are_not_put_to_the_speaker() -> None:
+    text = (
+        "Press conference by the Minister for Water\n\n"
+        "MODERATOR: Good afternoon everyone. The Minister will make a short statement and then take questions. "
+        "Please wait for the microphone and state your name and outlet.\n\n"
+        "MINISTER: Today we are announcing $340 million to replace lead pipes.\n\n"
+        "MODERATOR: First question, Jess from Radio New Zealand.\n\n"
+        "QUESTION: Minister, how many households still have lead pipes?\n\n"
+        "MINISTER: About 9,000.\n\n"
+        "MODERATOR: Minister, will you make a statement on the survey too?\n\n"
+        "MINISTER: Yes, next week.\n"
+    )
+    doc = analyze(text, stages=[])
+    # a question that happens to mention a statement is still a question
+    assert [x.question.text for x in doc.exchanges] == [
+        "Minister, how many households still have lead pipes?",
+        "Minister, will you make a statement on the survey too?",
+    ]

@@ -40,6 +40,17 @@ _PHATIC = re.compile(
     re.I,
 )
 _PHATIC_WORDS = 6
+# the house rules a chair or moderator gives the room, whatever their length: "Please wait for the
+# microphone and state your name and outlet.", "The Minister will make a short statement and then take
+# questions."  They are said to the audience, not put to the interviewee.
+_HOUSE_RULES = re.compile(
+    r"\b(?:wait for (?:the|a) (?:microphone|mic)|state your name|identify yourselves?|raise your hands?|"
+    r"(?:one|a single) question (?:each|per|only|apiece)|keep (?:your )?questions (?:short|brief)|"
+    r"(?:will|is going to|would like to) (?:make|give|deliver|read) (?:a |an |some )?(?:short |brief )?"
+    r"(?:statement|remarks|opening)|(?:then|and) take (?:a few |some |your )?questions|"
+    r"(?:silence|switch off|turn off) (?:your )?(?:mobile |cell )?phones)\b",
+    re.I,
+)
 _DEMAND = re.compile(
     r"^(?:(?:so|but|and|sir|now)[,]?\s+)*(?:you(?:'re| are| were| have| had| say| said| told| claim| deny)|"
     r"you\b.*\b(?:categorical|saying|suggest|claim)|i(?:'m| am) asking you|tell us|explain|give us|"
@@ -52,7 +63,7 @@ _DEMAND = re.compile(
 class Sentence:
     start: int
     end: int
-    kind: str  # question | demand | pushback | closing | phatic (greeting, thanks, "go ahead") | statement
+    kind: str  # question | demand | pushback | closing | phatic (greeting, thanks, "go ahead", house rules) | statement
 
 
 def ends_with_question(s: str) -> bool:
@@ -72,7 +83,7 @@ def classify(text: str, start: int, end: int) -> list[Sentence]:
             kind = "pushback"
         elif _CLOSING.match(sent):
             kind = "closing"
-        elif words <= _PHATIC_WORDS and _PHATIC.match(sent):
+        elif (words <= _PHATIC_WORDS and _PHATIC.match(sent)) or _HOUSE_RULES.search(sent):
             kind = "phatic"
         elif (
             _WH_START.match(sent)
