@@ -11,6 +11,7 @@ from __future__ import annotations
 from onrecord.errors import OnrecordError
 from onrecord.readers.base import RawTurn, Reader, ReadResult
 from onrecord.readers.dash import DashReader
+from onrecord.readers.deposition import DepositionReader
 from onrecord.readers.html import HTMLReader
 from onrecord.readers.labeled import LabeledReader
 from onrecord.readers.plain import PlainReader
@@ -20,7 +21,7 @@ from onrecord.readers.subtitles import SRTReader, WebVTTReader
 from onrecord.readers.whitehouse import WhiteHouseReader
 
 # Most specific first: file formats, then layouts with a distinctive marker
-# (bare "Q" + officials, "Q."/"The President.", Q:/A:), then generic NAME:
+# (bare "Q" + officials, "Q."/"The President.", numbered court lines, Q:/A:), then generic NAME:
 # scripts, dashes, and plain paragraphs as the fallback.
 _READERS: list[Reader] = [
     WebVTTReader(),
@@ -28,6 +29,7 @@ _READERS: list[Reader] = [
     HTMLReader(),
     WhiteHouseReader(),
     PublicPapersReader(),
+    DepositionReader(),
     QAReader(),
     LabeledReader(),
     DashReader(),

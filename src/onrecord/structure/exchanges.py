@@ -96,6 +96,18 @@ def is_interrupted(text: str) -> bool:
     return len(stripped.split()) <= 12 and bool(re.search(r"(\.\.\.|…|--|—|-)$", stripped))
 
 
+_OBJECTION = re.compile(r"\s*objection\b[^?]*", re.I)
+
+
+def _aside(turn: Turn) -> bool:
+    """A questioner's turn that leaves the question standing: an objection ("Objection.  Form."), or only
+    a greeting or a handover ("Go ahead, Governor.", "You can answer.")."""
+    if _OBJECTION.fullmatch(turn.text):
+        return True
+    kinds = {s.kind for s in classify(turn.text, 0, len(turn.text))}
+    return kinds == {"phatic"}
+
+
 def build_exchanges(turns: list[Turn], text: str) -> list[Exchange]:
     exchanges: list[Exchange] = []
     n = len(turns)
@@ -112,9 +124,9 @@ def build_exchanges(turns: list[Turn], text: str) -> list[Exchange]:
                     if not any(s.kind == "question" for s in nxt) and j + 2 < n and turns[j + 2].role == "interviewee":
                         return j + 2
                 return j
-            if t.role in QUESTIONERS:
+            if t.role in QUESTIONERS and not _aside(t):
                 return None
-            j += 1  # "other" (announcer, clip) between question and answer
+            j += 1  # "other" (announcer, clip), an objection or "go ahead" between question and answer
         return None
 
     def new_id() -> str:
@@ -122,8 +134,8 @@ def build_exchanges(turns: list[Turn], text: str) -> list[Exchange]:
 
     for i, turn in enumerate(turns):
         if turn.role in QUESTIONERS:
-            if i in replied_to_reversal:
-                continue
+            if i in replied_to_reversal or _OBJECTION.fullmatch(turn.text):
+                continue  # an objection is said to the record, not put to the witness
             sentences = classify(text, turn.start, turn.end)
             prev = exchanges[-1] if exchanges else None
             prev_answered_here = (

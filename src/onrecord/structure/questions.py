@@ -31,12 +31,14 @@ PUSHBACK = re.compile(
 )
 _CLOSING = re.compile(r"^(?:thank you|thanks|we'll leave it there|we have to leave it there|good(?:bye| night))", re.I)
 # a greeting, thanks or a turn handed over, in a short sentence that opens with it: "Good morning,
-# Governor.", "Governor Morales, thank you.", "Go ahead, Greg.", "Pat, over here."
+# Governor.", "Governor Morales, thank you.", "Go ahead, Greg.", "Pat, over here.", a lawyer's
+# "You can answer." after an objection
 _PHATIC = re.compile(
     # perhaps after "And," / "OK, but" and a name or title ("Governor Morales,")
     r"^(?:(?:and|but|ok|okay|so|well|now|all right|alright|yes)[,.]?\s+){0,2}(?:(?:[A-Z][\w.'’-]*\s+){0,3}"
     r"[A-Z][\w.'’-]*,\s+)?(?:good (?:morning|afternoon|evening)|thank you|thanks|welcome(?: back)?|go ahead|"
-    r"over here|(?:the )?last word|nice to (?:see|have) you|glad to have you|great to have you)\b",
+    r"over here|(?:the )?last word|nice to (?:see|have) you|glad to have you|great to have you|"
+    r"you (?:can|may) (?:go ahead and )?answer)\b",
     re.I,
 )
 _PHATIC_WORDS = 6
