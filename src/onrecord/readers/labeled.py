@@ -25,6 +25,7 @@ from onrecord.readers.common import (
     clock_seconds,
     is_trailer_block,
 )
+from onrecord.readers.narration import narration_starts
 
 _CLOCK = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
 # A candidate: a line start, a capital, up to 80 characters without a colon, a colon, then space or line end.
@@ -449,4 +450,15 @@ class LabeledReader:
             find_notes(_NOTE_PAREN, text, 0, body_end, "stage_direction"),
             find_notes(_NOTE_BRACKET, text, 0, body_end, "stage_direction"),
         )
-        return assemble(text, self.name, marks, body_end=body_end, notes=notes)
+        narration = narration_starts(text, marks, body_end)
+        result = assemble(text, self.name, marks, body_end=body_end, notes=notes, breaks=narration)
+        if narration:  # the paragraphs from where narration starts to the next label are all narration
+            starts = {s for s, _ in narration}
+            notes = [(s, e, "narration" if s in starts else k) for s, e, k in result.notes]
+            turn_starts = sorted(t.start for t in result.turns)
+            for s, e in result.unattributed:
+                since = max((n for n in starts if n <= s), default=None)
+                if since is not None and s not in starts and not any(since < t <= s for t in turn_starts):
+                    notes.append((s, e, "narration"))
+            result.notes = sorted(notes)
+        return result

@@ -1,0 +1,79 @@
+"""A reporter's narration between the labelled turns of a broadcast package.
+
+"60 Minutes"-style transcripts label what people say to camera ("Walter Penhaligon: Somebody has to be
+here.") but print the correspondent's voice-over as plain paragraphs in between ("Penhaligon lives alone
+in the keeper's cottage ...").  Read the usual way, an unlabelled paragraph continues the turn above, so
+the narration would become the interviewee's own words, and its claims theirs.
+
+A paragraph that opens with the previous speaker's own name as its subject is the sign: people do not
+talk about themselves that way, narrators do.  Only in a transcript that shows that sign at least once
+are other unlabelled paragraphs weighed, and then one counts as narration when it has no "I", "me" or
+"my" and speaks of someone in the third person: the previous speaker by name, "he" or "she" opening it,
+or the person who speaks next, being introduced ("Lieutenant Commander Anne Voss speaks for the Coast
+Guard.").  A turn stops where its narration starts; the narration is left unattributed, because no
+label says whose voice it is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from onrecord.readers.assemble import Mark, blocks_in
+from onrecord.readers.common import Block
+
+_FIRST_PERSON_SINGULAR = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|me|my|mine|myself)\b")
+_HE_OR_SHE = re.compile(r"(?:He|She|His|Her)\s+[a-z]")
+_TITLE = r"(?:(?:Mr|Mrs|Ms|Dr|Miss)\.?\s+)?"
+# label words that name a role, not a person: "HOST", "CORRESPONDENT (voice-over)"
+_NOT_A_NAME = frozenset(
+    ["host", "anchor", "moderator", "reporter", "correspondent", "narrator", "interviewer", "voice"]
+)
+
+
+def _surname(label: str | None) -> str | None:
+    """The last word of a person's label, as prose writes it ("PENHALIGON" -> "Penhaligon")."""
+    if not label:
+        return None
+    words: list[str] = re.findall(r"[A-Za-z][A-Za-z'’-]+", label.split(",")[0])
+    if not words or words[-1].lower() in _NOT_A_NAME or len(words[-1]) < 3:
+        return None
+    last = words[-1]
+    return last if not last.isupper() else last.capitalize()
+
+
+def _opens_with(paragraph: str, surname: str) -> bool:
+    """ "Penhaligon lives alone", "Walter Penhaligon has", "Mr. Penhaligon's cottage": the name as subject."""
+    return re.match(rf"{_TITLE}(?:[A-Z][a-z]+\s+)?{re.escape(surname)}(?:'s|’s)?\s+[a-z]", paragraph) is not None
+
+
+def _mentions(paragraph: str, surname: str) -> bool:
+    return re.search(rf"\b{re.escape(surname)}\b", paragraph) is not None
+
+
+def narration_starts(text: str, marks: Sequence[Mark], body_end: int) -> list[tuple[int, int]]:
+    """Spans of the paragraphs where a labelled turn gives way to narration (see the module's docstring)."""
+    regions: list[tuple[str | None, str | None, list[Block]]] = []
+    for i, mark in enumerate(marks):
+        end = marks[i + 1].start if i + 1 < len(marks) else body_end
+        paragraphs = blocks_in(text, mark.end, end)
+        following = marks[i + 1].speaker if i + 1 < len(marks) else None
+        regions.append((_surname(mark.speaker), _surname(following), paragraphs[1:]))
+    if not any(
+        name and any(_opens_with(p.text, name) and not _FIRST_PERSON_SINGULAR.search(p.text) for p in rest)
+        for name, _, rest in regions
+    ):
+        return []
+    starts: list[tuple[int, int]] = []
+    for name, following, rest in regions:
+        for p in rest:
+            if _FIRST_PERSON_SINGULAR.search(p.text):
+                continue
+            if (
+                (name and (_opens_with(p.text, name) or _mentions(p.text, name)))
+                or _HE_OR_SHE.match(p.text)
+                or (following and following != name and _mentions(p.text, following))
+            ):
+                starts.append((p.start, p.end))
+                break
+    return starts
