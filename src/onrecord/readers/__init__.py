@@ -12,6 +12,7 @@ from onrecord.errors import OnrecordError
 from onrecord.readers.base import RawTurn, Reader, ReadResult
 from onrecord.readers.dash import DashReader
 from onrecord.readers.deposition import DepositionReader
+from onrecord.readers.email import EmailReader
 from onrecord.readers.html import HTMLReader
 from onrecord.readers.labeled import LabeledReader
 from onrecord.readers.plain import PlainReader
@@ -20,13 +21,14 @@ from onrecord.readers.qa import QAReader
 from onrecord.readers.subtitles import SRTReader, WebVTTReader
 from onrecord.readers.whitehouse import WhiteHouseReader
 
-# Most specific first: file formats, then layouts with a distinctive marker
+# Most specific first: file formats (an e-mail's headers among them), then layouts with a distinctive marker
 # (bare "Q" + officials, "Q."/"The President.", numbered court lines, Q:/A:), then generic NAME:
 # scripts, dashes, and plain paragraphs as the fallback.
 _READERS: list[Reader] = [
     WebVTTReader(),
     SRTReader(),
     HTMLReader(),
+    EmailReader(),
     WhiteHouseReader(),
     PublicPapersReader(),
     DepositionReader(),
