@@ -67,3 +67,47 @@ def test_house_rules_said_to_the_room_are_not_put_to_the_speaker() -> None:
         "Minister, how many households still have lead pipes?",
         "Minister, will you make a statement on the survey too?",
     ]
+
+
+TOWN_HALL = """\
+TOWN HALL MEETING ON THE HARBOUR BRIDGE
+January 9, 2025
+
+MAYOR QUINLAN: Good evening. We'll hear from the city engineer first. Mr. Osei.
+
+MR. OSEI: Thank you, Mayor. The bridge needs new bearings, which will cost 3.1 million dollars.
+
+MAYOR QUINLAN: Could you say something about the closures?
+
+MR. OSEI: It will close for six weekends in the spring.
+
+MAYOR QUINLAN: Thank you. Public comment now. Ms. Varga.
+
+MS. VARGA: My question is for the Mayor. Did you know about the cracks last year?
+
+MAYOR QUINLAN: I was told in November, and I asked for this report.
+
+MS. VARGA: Why did it take a year?
+
+MAYOR QUINLAN: Because the inspection takes that long.
+
+(Whereupon, the meeting adjourned at 8:12 p.m.)
+
+CERTIFICATE OF REPORTER
+I, Ann Hale, certify that the foregoing is a true transcript of the proceedings.
+"""
+
+
+def test_a_chair_answers_the_questions_put_to_them() -> None:
+    doc = analyze(TOWN_HALL, stages=[])
+    pairs = [(x.question.text, x.answer.text if x.answer else None) for x in doc.exchanges]
+    # the chair calling the next speaker by name ("Mr. Osei.") is no question; a question put to the chair
+    # by name is answered by the chair, and so is the same speaker's next question to them
+    assert pairs == [
+        ("Could you say something about the closures?", "It will close for six weekends in the spring."),
+        ("Did you know about the cracks last year?", "I was told in November, and I asked for this report."),
+        ("Why did it take a year?", "Because the inspection takes that long."),
+    ]
+    assert doc.turns[-1].text == "Because the inspection takes that long."
+    kinds = [b.kind for b in doc.boilerplate]
+    assert kinds.count("trailer") == 2  # the adjournment and the reporter's certificate

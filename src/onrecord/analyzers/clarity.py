@@ -1,8 +1,8 @@
 """The ``clarity`` stage: QEvasion clarity and evasion labels for every answered exchange.
 
 Two kinds of exchange are left unlabelled, because the taxonomy does not describe them:
-answers given by an interviewer, moderator or audience member (a role reversal, or a
-candidate quizzing a voter in a town hall), and questions that only hand over the floor
+answers given by an interviewer, moderator or audience member to a question the interviewee
+asked (a role reversal, or a candidate quizzing a voter in a town hall), and questions that only hand over the floor
 ("Mr. President?", "Governor Romney, your response?"), whose answer takes up what came
 before rather than the question.
 
@@ -205,8 +205,10 @@ def hands_over_the_floor(question: str) -> bool:
 def _labelled(doc: Interview, ex: Exchange, pos: dict[str, int]) -> bool:
     if ex.answer is None or not ex.answer.text.strip() or hands_over_the_floor(ex.question.text):
         return False
+    # a role reversal: the interviewee asked, so the answer is the journalist's (or a voter's, quizzed by
+    # a candidate); a chair who answers a question put to them ("My question is for the Mayor") is labelled
     i = pos.get(ex.answer.turn)
-    return i is None or doc.turns[i].role not in QUESTION_ROLES
+    return ex.asked_by != "interviewee" or i is None or doc.turns[i].role not in QUESTION_ROLES
 
 
 def _whole_answer(doc: Interview, ex: Exchange, pos: dict[str, int] | None = None) -> str:

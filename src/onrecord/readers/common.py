@@ -107,7 +107,8 @@ _NOTICE = re.compile(
     r"subscribe (?:to (?:our|the|this|my)|for free|now)|"
     r"(?:edited|condensed)(?: and (?:edited|condensed))? for (?:length|clarity|brevity)|"
     r"[—–-]+ ?(?:interview|as told) |\(?this article\b|[\[(]?whereupon\b|(?:this )?interview (?:has been )?"
-    r"(?:edited|condensed))|"
+    r"(?:edited|condensed)|certificate of (?:the )?(?:court )?(?:reporter|transcriber|transcription)\b|"
+    r"(?:court )?reporter'?s'? certificate\b)|"
     # or, anywhere, what is said of the transcript itself (a subject is needed: "my remarks have been
     # edited" is speech)
     r"\btranscripts? (?:is|are|was|were|has been|have been|may be) (?:created|produced|prepared|provided|generated|"

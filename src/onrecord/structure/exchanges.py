@@ -108,13 +108,36 @@ def _aside(turn: Turn) -> bool:
     return kinds == {"phatic"}
 
 
+_NOT_ADDRESS = frozenset(["mr", "mrs", "ms", "miss", "dr", "the", "cont'd", "continuing"])
+
+
+def _addressed(asker: Turn, other: Turn) -> bool:
+    """Whether ``asker``'s turn names the other questioner, by a word of their name or label ("for the
+    Mayor" and "MAYOR DONNELLY:")."""
+    label = other.label.text if other.label is not None else ""
+    words = {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'’-]{2,}", f"{other.speaker or ''} {label}")}
+    words -= _NOT_ADDRESS
+    return any(re.search(rf"\b{re.escape(w)}\b", asker.text, re.IGNORECASE) for w in words)
+
+
 def build_exchanges(turns: list[Turn], text: str) -> list[Exchange]:
     exchanges: list[Exchange] = []
     n = len(turns)
     replied_to_reversal: set[int] = set()
 
-    def answer_index(i: int) -> int | None:
-        """Index of the turn answering a question asked in turn i."""
+    by_id = {t.id: t for t in turns}
+
+    def answered_before(asker: Turn, answerer: Turn) -> bool:
+        return any(
+            x.answer is not None
+            and by_id[x.question.turn].speaker == asker.speaker
+            and by_id[x.answer.turn].speaker == answerer.speaker
+            for x in exchanges
+        )
+
+    def answer_index(i: int, questioner_may_answer: bool = False) -> int | None:
+        """Index of the turn answering a question asked in turn i.  With ``questioner_may_answer``, a chair
+        or moderator the question is put to ("My question is for the Mayor.") answers it too."""
         j = i + 1
         while j < n:
             t = turns[j]
@@ -125,6 +148,18 @@ def build_exchanges(turns: list[Turn], text: str) -> list[Exchange]:
                         return j + 2
                 return j
             if t.role in QUESTIONERS and not _aside(t):
+                asker = turns[i]
+                if (
+                    questioner_may_answer
+                    and t.speaker is not None
+                    and t.speaker != asker.speaker
+                    and "?" not in t.text
+                    and (_addressed(asker, t) or answered_before(asker, t))
+                    # "Mr. Hilliard, would you repeat your question for President Carter?": what the
+                    # questioner says then leads to the interviewee's answer, so it answers nothing itself
+                    and not (j + 1 < n and turns[j + 1].role == "interviewee")
+                ):
+                    return j
                 return None
             j += 1  # "other" (announcer, clip), an objection or "go ahead" between question and answer
         return None
@@ -168,7 +203,9 @@ def build_exchanges(turns: list[Turn], text: str) -> list[Exchange]:
                     asked = [said[-1]]
             if not asked:
                 continue
-            j = answer_index(i)
+            # a question of a few words ("Dana?") hands over to a correspondent rather than asks them
+            put = asked[0].kind == "question" and len(text[asked[0].start : asked[0].end].split()) >= 3
+            j = answer_index(i, questioner_may_answer=put)
             answer = None
             if j is not None:
                 at = turns[j]

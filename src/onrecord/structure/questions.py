@@ -42,6 +42,8 @@ _PHATIC = re.compile(
     re.I,
 )
 _PHATIC_WORDS = 6
+# a chair calling the next speaker by name: "Mr. Akers.", "Ms. Greaves."  ("Mr. President?" is a question)
+_NAME_CALL = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\.\s*")
 # the house rules a chair or moderator gives the room, whatever their length: "Please wait for the
 # microphone and state your name and outlet.", "The Minister will make a short statement and then take
 # questions."  They are said to the audience, not put to the interviewee.
@@ -85,7 +87,9 @@ def classify(text: str, start: int, end: int) -> list[Sentence]:
             kind = "pushback"
         elif _CLOSING.match(sent):
             kind = "closing"
-        elif (words <= _PHATIC_WORDS and _PHATIC.match(sent)) or _HOUSE_RULES.search(sent):
+        elif (
+            (words <= _PHATIC_WORDS and _PHATIC.match(sent)) or _HOUSE_RULES.search(sent) or _NAME_CALL.fullmatch(sent)
+        ):
             kind = "phatic"
         elif (
             _WH_START.match(sent)
