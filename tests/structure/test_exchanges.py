@@ -111,3 +111,13 @@ def test_a_chair_answers_the_questions_put_to_them() -> None:
     assert doc.turns[-1].text == "Because the inspection takes that long."
     kinds = [b.kind for b in doc.boilerplate]
     assert kinds.count("trailer") == 2  # the adjournment and the reporter's certificate
+
+
+def test_a_short_sentence_ending_in_thanks_or_a_handover_is_no_question() -> None:
+    text = (
+        "Town hall debate\n\nMODERATOR: What is your plan for schools?\n\nSMITH: More teachers.\n\n"
+        "MODERATOR: We have -- thank you.\n\nJONES: I would add that class sizes matter.\n\n"
+        "MODERATOR: Linda Grant's over here.\n\nJONES: Hello, Linda.\n"
+    )
+    doc = analyze(text, stages=[])
+    assert [x.question.text for x in doc.exchanges] == ["What is your plan for schools?"]

@@ -42,6 +42,8 @@ _PHATIC = re.compile(
     re.I,
 )
 _PHATIC_WORDS = 6
+# ... or that ends with it: "We have -- thank you.", "Linda Grabel's over here."
+_PHATIC_END = re.compile(r"\b(?:thank you|thanks|over here)[.!]*\s*$", re.I)
 # a chair calling the next speaker by name: "Mr. Akers.", "Ms. Greaves."  ("Mr. President?" is a question)
 _NAME_CALL = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\.\s*")
 # the house rules a chair or moderator gives the room, whatever their length: "Please wait for the
@@ -88,7 +90,9 @@ def classify(text: str, start: int, end: int) -> list[Sentence]:
         elif _CLOSING.match(sent):
             kind = "closing"
         elif (
-            (words <= _PHATIC_WORDS and _PHATIC.match(sent)) or _HOUSE_RULES.search(sent) or _NAME_CALL.fullmatch(sent)
+            (words <= _PHATIC_WORDS and (_PHATIC.match(sent) or _PHATIC_END.search(sent)))
+            or _HOUSE_RULES.search(sent)
+            or _NAME_CALL.fullmatch(sent)
         ):
             kind = "phatic"
         elif (
