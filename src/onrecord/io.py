@@ -5,6 +5,8 @@ and cp1251/cp1252 from older news sites.  We trust BOMs first, then strict
 UTF-8, then UTF-8 with a few damaged places (marked U+FFFD, and said so in the
 encoding), then charset-normalizer's guess; binary input is refused rather than
 decoded into mojibake, since silently analysing garbage is worse than failing.
+PDF and Word files are recognised by their content and go to
+:mod:`onrecord.documents` for their text.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import BinaryIO
 
 from charset_normalizer import CharsetMatch, from_bytes
 
+from onrecord import documents
 from onrecord.errors import InputError
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -103,6 +106,9 @@ def decode(data: bytes, name: str = "<input>") -> Source:
     """Decode ``data`` or raise :class:`InputError` saying why it is not a transcript."""
     if len(data) > MAX_BYTES:
         raise InputError(f"{name}: larger than the {MAX_BYTES}-byte limit for one transcript")
+    kind = documents.sniff(data)
+    if kind is not None:
+        return _from_document(data, name, kind)
     encoding: str | None = None
     guessed = False
     for bom, enc in _BOMS:
@@ -139,6 +145,24 @@ def decode(data: bytes, name: str = "<input>") -> Source:
     if not text.strip():
         raise InputError(f"{name}: empty input, no transcript to read")
     return Source(text=text, name=name, encoding=encoding, guessed=guessed)
+
+
+#: control characters a PDF's text layer may carry (other than tab and the line breaks)
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+
+
+def _from_document(data: bytes, name: str, kind: str) -> Source:
+    """A PDF's or Word file's text (see :mod:`onrecord.documents`)."""
+    if kind == "pdf":
+        raw, pages = documents.pdf_text(data, name)
+        encoding = f"pdf text layer ({pages} page{'s' if pages != 1 else ''}, read with pypdf)"
+    else:
+        raw = documents.docx_text(data, name)
+        encoding = "docx (read with python-docx)"
+    text = normalize_newlines(_CONTROL.sub(" ", raw))
+    if not text.strip():
+        raise InputError(f"{name}: empty document, no transcript to read")
+    return Source(text=text, name=name, encoding=encoding)
 
 
 #: every other way to break a line: CR, a form feed (pdftotext's page break), VT, NEL, U+2028, U+2029

@@ -13,7 +13,9 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-TRANSCRIPT_SUFFIXES: frozenset[str] = frozenset({".txt", ".md", ".html", ".htm", ".vtt", ".srt", ".text", ".json", ""})
+TRANSCRIPT_SUFFIXES: frozenset[str] = frozenset(
+    {".txt", ".md", ".html", ".htm", ".vtt", ".srt", ".text", ".json", ".pdf", ".docx", ""}
+)
 # a folder's own paperwork, not an interview
 NOT_TRANSCRIPTS = re.compile(r"^(readme|license|licence|copying|changelog|notice)(\.|$)", re.I)
 

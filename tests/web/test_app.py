@@ -149,6 +149,28 @@ def test_uploads_are_type_checked(client: TestClient, name: str, data: bytes, ct
     assert "Traceback" not in r.text and 'class="error"' in r.text
 
 
+def test_pdf_and_word_uploads_are_read(client: TestClient) -> None:
+    import io
+
+    import docx
+
+    from support import make_pdf
+
+    d = docx.Document()
+    for line in ["MODERATOR: Will you run again?", "SMITH: No.", "MODERATOR: Why not?", "SMITH: I am tired."]:
+        d.add_paragraph(line)
+    buf = io.BytesIO()
+    d.save(buf)
+    word = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    r = client.post("/interviews", files={"file": ("smith.docx", buf.getvalue(), word)}, follow_redirects=True)
+    assert r.status_code == 200 and "I am tired." in r.text
+    pdf = make_pdf([["MODERATOR: Will you run again?", "SMITH: No.", "MODERATOR: Why not?", "SMITH: I am tired."]])
+    r = client.post("/interviews", files={"file": ("smith.pdf", pdf, "application/pdf")}, follow_redirects=True)
+    assert r.status_code == 200 and "I am tired." in r.text
+    r = client.post("/interviews", files={"file": ("scan.pdf", make_pdf([[]]), "application/pdf")})
+    assert r.status_code == 400 and "no text layer" in r.text
+
+
 def test_uploads_are_size_limited(store: MemoryStore) -> None:
     app = create_app(store, analyzer=default_analyzer([]), max_upload=10_000)
     with TestClient(app, raise_server_exceptions=False) as c:

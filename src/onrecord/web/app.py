@@ -64,6 +64,11 @@ MAX_UPLOAD = 2 * 1024 * 1024
 REPORT_CACHE = 64
 FORM_SLACK = 64 * 1024  # room for the multipart envelope and the other form fields
 TEXT_SUFFIXES = frozenset({"", ".txt", ".text", ".md", ".markdown", ".html", ".htm", ".vtt", ".srt", ".json"})
+#: PDF and Word files, and what a browser may call them
+DOCUMENT_TYPES: dict[str, frozenset[str]] = {
+    ".pdf": frozenset({"application/pdf", "application/x-pdf"}),
+    ".docx": frozenset({"application/vnd.openxmlformats-officedocument.wordprocessingml.document"}),
+}
 TEXT_TYPES = frozenset(
     {
         "application/octet-stream",
@@ -590,8 +595,14 @@ def _filters(*values: str | None) -> SearchFilters:
 def _check_type(name: str, content_type: str) -> None:
     suffix = PurePosixPath(name).suffix.lower()
     ctype = content_type.split(";")[0].strip().lower()
+    if suffix in DOCUMENT_TYPES:
+        if ctype and ctype not in DOCUMENT_TYPES[suffix] and ctype not in TEXT_TYPES:
+            raise WebError(415, f"{name}: the browser says this is {ctype}, not a {suffix[1:].upper()} file.")
+        return
     if suffix not in TEXT_SUFFIXES:
-        raise WebError(415, f"{name}: only text transcripts can be uploaded (.txt, .md, .html, .vtt, .srt, .json).")
+        raise WebError(
+            415, f"{name}: only transcripts can be uploaded (.txt, .md, .html, .vtt, .srt, .json, .pdf, .docx)."
+        )
     if ctype and not ctype.startswith("text/") and ctype not in TEXT_TYPES:
         raise WebError(415, f"{name}: the browser says this is {ctype}, not text.")
 

@@ -1,0 +1,115 @@
+"""Transcripts published as PDF or Word files: their text, or a clear refusal.
+
+Court reporters, parliaments and government press offices publish PDFs; transcription services and
+newsrooms hand over Word files.  Both are read with well-kept libraries (pypdf, python-docx) into the
+plain text the readers know, and the rest of the pipeline never sees the difference.
+
+What each keeps:
+
+- PDF: the text layer, page by page, pages separated by a form feed (which, like pdftotext's, becomes
+  a line break).  A PDF without one (a scan) is refused with a hint to run OCR first: silently
+  analysing nothing would be worse.
+- Word: the body's paragraphs and tables in order, a blank line between paragraphs, a table row's
+  cells joined by tabs (so a "Speaker | what was said" table reads as the tab layout).  A paragraph
+  set wholly in bold or italic keeps the emphasis as Markdown ("**How many ...?**"), and so does a
+  bold label opening a paragraph ("**Host:** ..."): that is how newspaper Q&As and scripts mark
+  their questions and speakers.  Running page headers and footers are page furniture, not read.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import zipfile
+
+from onrecord.errors import InputError
+
+_PDF_MAGIC = b"%PDF-"
+_ZIP_MAGIC = b"PK\x03\x04"
+_DOCX_PART = "word/document.xml"
+
+
+def sniff(data: bytes) -> str | None:
+    """ "pdf" or "docx" when ``data`` is one (by content, not by file name), else None."""
+    if _PDF_MAGIC in data[:1024]:  # the header may follow a few bytes of junk
+        return "pdf"
+    if data.startswith(_ZIP_MAGIC):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as zf:
+                if _DOCX_PART in zf.namelist():
+                    return "docx"
+        except (zipfile.BadZipFile, OSError, ValueError):
+            return None
+    return None
+
+
+def pdf_text(data: bytes, name: str) -> tuple[str, int]:
+    """The text layer of a PDF and its page count."""
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    # pypdf logs each repair it makes to a damaged file ("EOF marker not found"); onrecord reports what
+    # matters itself, in one line, so those would only be noise on the command line
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise InputError(f"{name}: the PDF is encrypted with a password; decrypt it first")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except InputError:
+        raise
+    # pypdf parses untrusted bytes: a damaged file can fail in its parser with any of these
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError, OSError) as exc:
+        raise InputError(f"{name}: not a readable PDF ({type(exc).__name__}: {str(exc)[:120]})") from None
+    if not any(p.strip() for p in pages):
+        raise InputError(
+            f"{name}: this PDF has no text layer (a scan?): run OCR on it first (for example ocrmypdf), "
+            "then give onrecord the result"
+        )
+    # a page's text ends with a line break; without it, a sentence that runs over the page break stays one
+    # paragraph
+    return "\f".join(p.removesuffix("\n") for p in pages), len(pages)
+
+
+def docx_text(data: bytes, name: str) -> str:
+    """The body of a Word file as paragraphs (see the module's docstring)."""
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+        blocks: list[str] = []
+        for item in document.iter_inner_content():
+            if isinstance(item, Paragraph):
+                blocks.append(_paragraph(item))
+            elif isinstance(item, Table):
+                for row in item.rows:
+                    blocks.append("\t".join(cell.text.strip() for cell in row.cells))
+    # python-docx reads untrusted XML in a zip: a damaged file can fail with any of these
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, AttributeError, OSError) as exc:
+        raise InputError(f"{name}: not a readable Word file ({type(exc).__name__}: {str(exc)[:120]})") from None
+    return "\n\n".join(b for b in blocks if b.strip())
+
+
+def _paragraph(paragraph: object) -> str:
+    from docx.text.paragraph import Paragraph
+
+    assert isinstance(paragraph, Paragraph)
+    text = paragraph.text
+    runs = [r for r in paragraph.runs if r.text.strip()]
+    if not runs or not text.strip():
+        return text
+    stripped = text.strip()
+    if all(r.bold for r in runs):
+        return f"**{stripped}**"
+    if all(r.italic for r in runs):
+        return f"*{stripped}*"
+    first = runs[0]
+    label = first.text.strip()
+    if first.bold and label.endswith(":") and text.lstrip().startswith(label):
+        rest = text.lstrip()[len(label) :]
+        return f"**{label}**{rest}"
+    return text
