@@ -437,3 +437,22 @@ def test_callers_named_in_an_aside_are_different_people() -> None:
 )
 def test_numeric_dates_are_read_only_when_unambiguous(text: str, expected: tuple[str | None, str | None]) -> None:
     assert find_date(text) == expected
+
+
+def test_a_cast_list_names_the_role_labels() -> None:
+    """ "Host: Rachel Kim" / "Guest: Tom Hughes, economist" above a transcript labelled "Host:" and "Guest:"
+    (podcasts write them in Title Case) is a legend, not two one-line turns."""
+    text = (
+        "The Money Show, episode 12\nHost: Rachel Kim\nGuest: Tom Hughes, economist\n\n"
+        "Host: Why did the plant close?\n\nGuest: The money ran out.\n\nHost: And then?\n\nGuest: We shut.\n"
+    )
+    doc = analyze(text, stages=[])
+    assert [(t.speaker, t.role, t.text) for t in doc.turns] == [
+        ("Rachel Kim", "interviewer", "Why did the plant close?"),
+        ("Tom Hughes", "interviewee", "The money ran out."),
+        ("Rachel Kim", "interviewer", "And then?"),
+        ("Tom Hughes", "interviewee", "We shut."),
+    ]
+    # a first turn that happens to be two capitalised words is still a turn
+    said = analyze("HOST: Good Morning\nGUEST: Hi there.\n\nHOST: Why now?\n\nGUEST: Money.\n", stages=[])
+    assert [t.text for t in said.turns][:2] == ["Good Morning", "Hi there."]

@@ -160,6 +160,9 @@ _STOP = frozenset(
 )
 # "QUESTION:" (audience questions in town halls) and "GUEST:" (a host and a guest) are speakers in caps form.
 _CAPS_OK_DESPITE_STOP = frozenset({"question", "moderator", "guest"})
+# "Guest:" in Title Case too, as podcasts write it; like any Title Case label it must open two paragraphs
+# or more, so a header's one "Guest: Jane Doe" line stays header
+_TITLE_OK_DESPITE_STOP = frozenset({"guest"})
 _AUDIENCE = re.compile(r"\b(AUDIENCE|QUESTIONER|MEMBER OF (THE )?AUDIENCE|VOTER|CALLER)\b|^QUESTION$", re.IGNORECASE)
 _MODERATOR = re.compile(r"\bMODERATOR\b", re.IGNORECASE)
 _INTERVIEWER = re.compile(r"^(Q|INTERVIEWER|REPORTER)$", re.IGNORECASE)
@@ -228,7 +231,7 @@ def _classify(label: str) -> tuple[str, bool] | None:
         return None
     low = name.lower().rstrip(".")
     caps = _is_caps(name)
-    if low in _STOP and not (caps and low in _CAPS_OK_DESPITE_STOP):
+    if low in _STOP and not (low in _CAPS_OK_DESPITE_STOP and (caps or low in _TITLE_OK_DESPITE_STOP)):
         return None
     if NUMBERED_VOICE.match(name) and not descs:
         return name, caps
@@ -384,6 +387,32 @@ def _find_marks(text: str) -> list[Mark]:
     return _with_inline_marks(text, marks, para_names)
 
 
+# "Rachel Kim", "Tom Hughes, economist at Leeds": a name alone on the line, perhaps with a description
+_LONE_NAME = re.compile(r"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){1,3}(?:,[ \t]*[^\n.!?]{1,60})?")
+
+
+def _without_cast_list(text: str, marks: list[Mark]) -> list[Mark]:
+    """``marks`` without a header's cast list: "Host: Rachel Kim" / "Guest: Tom Hughes, economist" on
+    consecutive lines before the transcript, each label used again for the turns below.  Those lines
+    say who the labels are (the structure stage reads them as a legend), and nobody said them."""
+    k = 0
+    while k + 1 < len(marks):
+        m, nxt = marks[k], marks[k + 1]
+        said = text[m.end : nxt.start]
+        if said.count("\n") != 1 or not _LONE_NAME.fullmatch(said.strip()):
+            break
+        if not any(later.speaker == m.speaker for later in marks[k + 1 :]):
+            break
+        k += 1
+    # the last line of the list is followed by the transcript, after a blank line
+    if k and k + 1 < len(marks):
+        last = marks[k]
+        said = text[last.end : marks[k + 1].start].strip()
+        if "\n" not in said and _LONE_NAME.fullmatch(said) and any(x.speaker == last.speaker for x in marks[k + 1 :]):
+            return marks[k + 1 :]
+    return marks
+
+
 # "Lester Holt (NBC News)", "Anderson Cooper (CNN) and\n\nMartha Raddatz (ABC News)": names, each perhaps
 # with an outlet, joined by "and" or commas
 _NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’.-]*){1,3}(?:\s*\([^)\n]{1,60}\))?"
@@ -442,7 +471,7 @@ class LabeledReader:
         return min(0.85, 0.35 + 0.6 * ratio + (0.1 if len(marks) >= 10 else 0.0))
 
     def read(self, text: str) -> ReadResult:
-        marks = find_marks(text)
+        marks = _without_cast_list(text, find_marks(text))
         body_end = len(text)
         if marks:
             body_end = trailer_start(text, marks[-1].end, len(text), is_trailer_block)

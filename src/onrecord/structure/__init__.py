@@ -40,6 +40,8 @@ def _title_of(header: str) -> str | None:
 
 #: speaker labels that name a role held by one person, whose own words may name them
 _ROLE_NAMES = {"moderator", "host", "anchor", "presenter"}
+#: role labels a header's cast list may name: "Host: Rachel Kim", "Guest: Tom Hughes, economist"
+_LEGEND_ROLES = _ROLE_NAMES | {"guest", "interviewer", "interviewee", "reporter", "correspondent", "caller"}
 #: the candidates a debate's title names: "The First Reagan-Mondale Presidential Debate"
 _MATCHUP = re.compile(r"\b([A-Z][a-z]+)-([A-Z][a-z]+)\b")
 
@@ -147,7 +149,7 @@ def _names_and_roles_from_context(speakers: list[Speaker], result: ReadResult, h
         # "Speaker 1 (00:00:03):" in the turns, "Speaker 1: host Rachel Kim" in the header;
         # "JD:" in the turns, "Interviewer: Jane Doe" in the header
         initials = next((a for a in sp.aliases if _INITIALS.fullmatch(a)), None)
-        if sp.name and NUMBERED_VOICE.match(sp.name):
+        if sp.name and (NUMBERED_VOICE.match(sp.name) or sp.name.lower() in _LEGEND_ROLES):
             who = meta.legend_name(header, sp.name)
         else:
             who = meta.name_with_initials(header, initials) if initials else None
