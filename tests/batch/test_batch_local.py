@@ -322,3 +322,25 @@ def test_a_dead_worker_the_executor_missed_still_breaks_the_wait(monkeypatch: py
     done: Future[object] = Future()
     done.set_result("ok")
     assert local._result(done, alive) == "ok"  # type: ignore[arg-type]
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+def test_a_discarded_pool_does_not_wait_forever_for_half_a_result() -> None:
+    """A worker killed while sending its result leaves half a message in the result pipe; the executor's
+    manager thread must not wait for the rest forever (that kept the interpreter from exiting)."""
+    import multiprocessing
+    import struct
+    import threading
+    from concurrent.futures import ProcessPoolExecutor
+
+    from onrecord.batch import local
+
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("forkserver"))
+    assert pool.submit(abs, -1).result(timeout=60) == 1
+    manager = pool._executor_manager_thread  # type: ignore[attr-defined]
+    assert isinstance(manager, threading.Thread) and manager.is_alive()
+    # what a worker killed mid-send leaves: a length header, and none of the bytes it announces
+    os.write(pool._result_queue._writer.fileno(), struct.pack("!i", 4096))  # type: ignore[attr-defined]
+    local._discard(pool)
+    manager.join(timeout=30)
+    assert not manager.is_alive()

@@ -76,10 +76,21 @@ def _discard(pool: ProcessPoolExecutor) -> None:
     """Shut ``pool`` down without waiting, killing its workers so that a wedged one cannot keep
     the executor's management thread (and so the interpreter's exit) waiting."""
     workers = _processes(pool)
+    # shutdown() drops the executor's references to its queues, so take the result pipe's write end first
+    writer = getattr(getattr(pool, "_result_queue", None), "_writer", None)
     pool.shutdown(wait=False, cancel_futures=True)
     for p in workers:
         if p.exitcode is None:
             p.kill()
+    # A worker killed while sending its result leaves half a message in the result pipe, and the
+    # executor's manager thread waits for the rest forever: the pipe's write end is still open in this
+    # process (the executor keeps it), so no end-of-file ever comes, and the interpreter cannot exit
+    # while that thread runs (seen as a rare hang after the test run).  With the workers dead, closing
+    # this process's write end lets the read fail, and the manager thread winds the pool down.
+    for p in workers:
+        p.join(timeout=_POLL_SECONDS)
+    if writer is not None:
+        writer.close()
 
 
 def default_workers() -> int:
