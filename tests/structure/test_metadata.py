@@ -456,3 +456,22 @@ def test_a_cast_list_names_the_role_labels() -> None:
     # a first turn that happens to be two capitalised words is still a turn
     said = analyze("HOST: Good Morning\nGUEST: Hi there.\n\nHOST: Why now?\n\nGUEST: Money.\n", stages=[])
     assert [t.text for t in said.turns][:2] == ["Good Morning", "Hi there."]
+
+
+def test_a_q_and_a_headline_is_no_speaker_and_names_the_interviewee() -> None:
+    text = (
+        "Q&A: Novelist Mara Quist on Writing in Winter\n\nBy Ann Lee\nThe Book Review, March 2, 2023\n\n"
+        "Q: Why winter?\n\nA: Because nothing happens, and I need nothing to happen.\n\n"
+        "Q: Do you write every day?\n\nA: Four hours, from six.\n"
+    )
+    doc = analyze(text, stages=[])
+    assert doc.layout == "qa"
+    assert doc.metadata.title == "Q&A: Novelist Mara Quist on Writing in Winter"
+    assert doc.metadata.date == "2023-03-02"
+    assert [(p.name, p.role) for p in doc.metadata.participants if p.role == "interviewee"] == [
+        ("Mara Quist", "interviewee")
+    ]
+    assert [x.answer.text if x.answer else None for x in doc.exchanges] == [
+        "Because nothing happens, and I need nothing to happen.",
+        "Four hours, from six.",
+    ]

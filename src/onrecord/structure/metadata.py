@@ -327,16 +327,73 @@ _HEADLINE_RE = re.compile(
 )
 
 
+#: what a headline may put before a name: "Novelist Ana Ruiz on ..."
+_OCCUPATIONS = frozenset(
+    [
+        "astronaut",
+        "author",
+        "novelist",
+        "chef",
+        "actor",
+        "actress",
+        "director",
+        "singer",
+        "artist",
+        "coach",
+        "scientist",
+        "economist",
+        "historian",
+        "architect",
+        "designer",
+        "poet",
+        "writer",
+        "photographer",
+        "filmmaker",
+        "composer",
+        "musician",
+        "activist",
+        "entrepreneur",
+        "founder",
+        "ceo",
+        "doctor",
+        "nurse",
+        "pilot",
+        "farmer",
+        "teacher",
+        "lawyer",
+        "comedian",
+        "player",
+        "captain",
+        "manager",
+        "bishop",
+        "cardinal",
+        "rabbi",
+        "imam",
+        "pastor",
+        "explorer",
+        "athlete",
+        "climber",
+        "sculptor",
+        "dancer",
+    ]
+)
+_QA_PREFIX = re.compile(r"^(?:#+\s+)?(?:Q\s*&\s*A|Q and A|Interview|The interview)\s*[:—–-]\s+", re.IGNORECASE)
+
+
 def _speaker_by_title(text: str) -> tuple[str | None, str | None]:
     m = _BY_TITLE_RE.search(text)
     if not m:
         first_line = text.strip().split("\n", 1)[0] if text.strip() else ""
+        first_line = _QA_PREFIX.sub("", first_line)  # "Q&A: Senator Lena Hart on ...": the name opens it
         h = _HEADLINE_RE.search(first_line)
         # without a title ("Mayor"), only a name that opens the headline: "Ask the Expert: First-time
         # Buyers on the hunt" is about buyers, not a person called that
         if h and not h.group("title") and (h.start("name") > 0 or "-" in h.group("name")):
             h = None
         if h and h.group("name").split()[0].lower() not in _NOT_NAME:
+            words = h.group("name").split()
+            if len(words) == 3 and words[0].lower() in _OCCUPATIONS and not h.group("title"):
+                return " ".join(words[1:]), words[0]  # "Astronaut Lena Sorvino on six months aboard"
             return h.group("name"), (h.group("title") or "").rstrip(".") or None
         return None, None
     if not m.group(2)[0].isupper():
