@@ -16,8 +16,9 @@ _WS = " \t\n\r\f\v\u00a0\u2028\u2029"
 VOICE_WORDS = r"(?:Speaker|Participant|Person|Voice|Guest|Caller)"
 NUMBERED_VOICE = re.compile(rf"^{VOICE_WORDS}[ \t]?\d{{1,2}}$", re.IGNORECASE)
 
-# Hansard numbers the questions on the order paper: "Q1. [905112] Rachel Denholm (Stroud Valley) (Lab):"
-QUESTION_NUMBER = re.compile(r"^[QT]\d{1,3}\.\s+")
+# Hansard numbers the questions on the order paper: "Q1. [905112] Rachel Denholm (Stroud Valley) (Lab):";
+# a select committee's oral evidence numbers each member's question: "Q101 Chair:", "Q103 Tom Fennimore:"
+QUESTION_NUMBER = re.compile(r"^[QT]\d{1,4}\.?\s+")
 
 # Short lines that news sites append or prepend around an article.
 _BOILERPLATE_LINE = re.compile(

@@ -11,7 +11,7 @@ believed when the same name labels at least two lines, since a one-off
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from onrecord.document import Role
@@ -67,7 +67,8 @@ _CLOCK_IN = re.compile(_CLOCK)
 _PREFIX = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St)\.\s*|\b(?:Mc|Mac)(?=[A-Z])")
 _CAPS_NAME = re.compile(r"^[A-Z0-9][A-Z0-9 .'’\-&/]*$")
 _TITLE_WORD = re.compile(
-    r"^(?:[A-Z][a-z'’\-]*\.?|[A-Z]\.|(?:Mc|Mac|O'|O’|D'|D’)[A-Z][a-z]+|de|van|von|der|la|le|bin|al|da|dos|del)$"
+    r"^(?:[A-Z][a-z'’]*(?:-[A-Z]?[a-z'’]*)*\.?|[A-Z]\.|(?:Mc|Mac|O'|O’|D'|D’)[A-Z][a-z]+|de|van|von|der|la|le|bin|al|da|dos|"
+    r"del)$"
 )
 _DESC_TITLE_SMALL = frozenset({"of", "the", "and", "for", "at", "on", "in", "&"})
 _SENTENCE_END = frozenset('.?!"”’)]—-–…')
@@ -375,19 +376,64 @@ def _find_marks(text: str) -> list[Mark]:
             # An upper-case name and a colon opening a line is a label even inside a hard-wrapped
             # paragraph; only a lone letter ("A: ...") needs a paragraph or finished sentence before it.
             ok = at_para or c.after_sentence or len(key.replace(".", "").replace(" ", "")) > 1
+            # a witness list's first panel ("I: Chief Constable Alan Brierley, ..."), not a voice; a research
+            # transcript's interviewer "I:" speaks more than once
+            ok = ok and (key != "I" or counts[key] >= 2)
         else:
             # A recurring mixed-case name is a label at a paragraph start, or on the line after a
             # finished turn that itself opened with a label (a run of one-line turns).
             follows_turn = c.after_sentence and c.prev_line_start in believed_lines
             ok = counts[key] >= 2 and (at_para or key in para_names or follows_turn)
+            # "Q105 Priya Lakhani-Ross:": a numbered question says whose it is, however often they ask
+            ok = ok or (at_para and _COMMITTEE_NUMBER.match(c.label) is not None)
         if ok and c.line_start == 0 and counts[key] == 1 and all_caps(text[c.end : _line_end(text, c.end)]):
             ok = False  # "NOMINATION HEARING: DEPUTY SECRETARY OF TRANSPORTATION": the title, in capitals
         if ok:
             marks.append(Mark(c.start, c.end, c.label, _role(c.label, c.name), time=c.time))
             believed_lines.add(c.line_start)
+    marks = _with_listed_speakers(text, cands, marks, counts, no_blank_lines)
     if len(marks) > 1 and _is_listing(text, marks[0], marks[1].start):
         marks = marks[1:]
     return _with_inline_marks(text, marks, para_names)
+
+
+def _with_listed_speakers(
+    text: str, cands: list[_Candidate], marks: list[Mark], counts: dict[str, int], no_blank_lines: bool
+) -> list[Mark]:
+    """``marks`` plus Title Case labels used once whose person the header lists ("Witnesses: ... and
+    Professor Dev Rao" makes "Professor Rao:" a label): a witness who speaks once is still a speaker."""
+    if not marks:
+        return marks
+    header = text[: marks[0].start]
+    taken = {m.start for m in marks}
+    extra: list[Mark] = []
+    for c in cands:
+        if c.caps or c.start in taken or c.start < marks[0].start or counts[_norm(c.name)] != 1:
+            continue
+        if not (c.para_start or no_blank_lines):
+            continue
+        surname = c.name.split()[-1]
+        if len(surname) > 2 and re.search(rf"\b{re.escape(surname)}\b", header):
+            extra.append(Mark(c.start, c.end, c.label, _role(c.label, c.name), time=c.time))
+    return sorted(marks + extra, key=lambda m: m.start) if extra else marks
+
+
+# a select committee's numbered question: "Q101 Chair:" (Hansard's order paper has a period: "Q1.")
+_COMMITTEE_NUMBER = re.compile(r"Q\d{1,4}\s")
+
+
+def _witnesses_answer(marks: list[Mark]) -> list[Mark]:
+    """In a select committee's oral evidence every member's question is numbered ("Q101 Chair:"), so a
+    speaker never labelled with a number is a witness."""
+    if not any(m.speaker and _COMMITTEE_NUMBER.match(m.speaker) for m in marks):
+        return marks
+    members = {_norm(_split_name(m.speaker)[0]) for m in marks if m.speaker and _COMMITTEE_NUMBER.match(m.speaker)}
+    return [
+        replace(m, role_hint="interviewee")
+        if m.role_hint is None and m.speaker and _norm(_split_name(m.speaker)[0]) not in members
+        else m
+        for m in marks
+    ]
 
 
 # "Rachel Kim", "Tom Hughes, economist at Leeds": a name alone on the line, perhaps with a description
@@ -474,7 +520,7 @@ class LabeledReader:
         return min(0.85, 0.35 + 0.6 * ratio + (0.1 if len(marks) >= 10 else 0.0))
 
     def read(self, text: str) -> ReadResult:
-        marks = _without_cast_list(text, find_marks(text))
+        marks = _witnesses_answer(_without_cast_list(text, find_marks(text)))
         body_end = len(text)
         if marks:
             body_end = trailer_start(text, marks[-1].end, len(text), is_trailer_block)

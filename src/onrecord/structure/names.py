@@ -181,7 +181,9 @@ def smart_title(text: str) -> str:
 
 def parse_label(raw: str) -> ParsedLabel:
     label = raw.strip().rstrip(":.").strip()
-    label = QUESTION_NUMBER.sub("", re.sub(r"\*+", "", label).strip())
+    label = re.sub(r"\*+", "", label).strip()
+    numbered = QUESTION_NUMBER.match(label) is not None  # a numbered question is a member's: they ask
+    label = QUESTION_NUMBER.sub("", label)
     descriptor: str | None = None
     paren = _PAREN_RE.search(label)
     if paren:
@@ -203,6 +205,8 @@ def parse_label(raw: str) -> ParsedLabel:
         ):
             role_hint = role
             break
+    if role_hint is None and numbered:
+        role_hint = "interviewer"
     low = label.lower()
     audience_label = _AUDIENCE_LABEL.fullmatch(low) is not None
     caller = _NAMED_ASIDE.match(descriptor or "") if audience_label or role_hint == "audience" else None
