@@ -166,7 +166,7 @@ _STOP = frozenset(
 _CAPS_OK_DESPITE_STOP = frozenset({"question", "moderator", "guest"})
 # "Guest:" in Title Case too, as podcasts write it; like any Title Case label it must open two paragraphs
 # or more, so a header's one "Guest: Jane Doe" line stays header
-_TITLE_OK_DESPITE_STOP = frozenset({"guest"})
+_TITLE_OK_DESPITE_STOP = frozenset({"guest", "question"})
 _AUDIENCE = re.compile(r"\b(AUDIENCE|QUESTIONER|MEMBER OF (THE )?AUDIENCE|VOTER|CALLER)\b|^QUESTION$", re.IGNORECASE)
 _MODERATOR = re.compile(r"\bMODERATOR\b", re.IGNORECASE)
 _INTERVIEWER = re.compile(r"^(Q|INTERVIEWER|REPORTER)$", re.IGNORECASE)
@@ -397,11 +397,33 @@ def _find_marks(text: str) -> list[Mark]:
     return _with_inline_marks(text, marks, para_names)
 
 
+#: labels that name a role, believed at a paragraph's start even when used once ("Correspondent: ...")
+_ROLE_LABELS = frozenset(
+    [
+        "correspondent",
+        "reporter",
+        "journalist",
+        "interviewer",
+        "moderator",
+        "host",
+        "presenter",
+        "anchor",
+        "questioner",
+        "spokesperson",
+        "interpreter",
+        "translator",
+        "narrator",
+        "audience member",
+    ]
+)
+
+
 def _with_listed_speakers(
     text: str, cands: list[_Candidate], marks: list[Mark], counts: dict[str, int], no_blank_lines: bool
 ) -> list[Mark]:
     """``marks`` plus Title Case labels used once whose person the header lists ("Witnesses: ... and
-    Professor Dev Rao" makes "Professor Rao:" a label): a witness who speaks once is still a speaker."""
+    Professor Dev Rao" makes "Professor Rao:" a label), or that name a role ("Correspondent:"): a
+    witness or a reporter who speaks once is still a speaker."""
     if not marks:
         return marks
     header = text[: marks[0].start]
@@ -413,7 +435,7 @@ def _with_listed_speakers(
         if not (c.para_start or no_blank_lines):
             continue
         surname = c.name.split()[-1]
-        if len(surname) > 2 and re.search(rf"\b{re.escape(surname)}\b", header):
+        if c.name.lower() in _ROLE_LABELS or (len(surname) > 2 and re.search(rf"\b{re.escape(surname)}\b", header)):
             extra.append(Mark(c.start, c.end, c.label, _role(c.label, c.name), time=c.time))
     return sorted(marks + extra, key=lambda m: m.start) if extra else marks
 

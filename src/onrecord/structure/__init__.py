@@ -41,7 +41,18 @@ def _title_of(header: str) -> str | None:
 #: speaker labels that name a role held by one person, whose own words may name them
 _ROLE_NAMES = {"moderator", "host", "anchor", "presenter"}
 #: role labels a header's cast list may name: "Host: Rachel Kim", "Guest: Tom Hughes, economist"
-_LEGEND_ROLES = _ROLE_NAMES | {"guest", "interviewer", "interviewee", "reporter", "correspondent", "caller"}
+_LEGEND_ROLES = _ROLE_NAMES | {
+    "guest",
+    "interviewer",
+    "interviewee",
+    "reporter",
+    "correspondent",
+    "caller",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "interpreter",
+}
 #: the candidates a debate's title names: "The First Reagan-Mondale Presidential Debate"
 _MATCHUP = re.compile(r"\b([A-Z][a-z]+)-([A-Z][a-z]+)\b")
 

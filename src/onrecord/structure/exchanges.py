@@ -199,7 +199,8 @@ def build_exchanges(turns: list[Turn], text: str) -> list[Exchange]:
                 # answers that); "Glad to have you. You won on that promise." still puts the statement
                 said = [s for s in sentences if s.kind in {"statement", "pushback", "phatic"}]
                 closing = any(s.kind == "closing" for s in sentences)
-                if nxt is not None and said and said[-1].kind != "phatic" and not closing:
+                # nor when the reply only hands the floor back ("Tomas, one on the ceasefire." / "Go ahead.")
+                if nxt is not None and said and said[-1].kind != "phatic" and not closing and not _aside(turns[nxt]):
                     asked = [said[-1]]
             if not asked:
                 continue

@@ -590,6 +590,11 @@ def legend_name(header: str, voice: str) -> str | None:
         r"([A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][a-z][\w'’-]*){1,2})",
         header,
     )
+    if m is None:  # "briefing by Marisol Ebanks, Spokesperson for the Secretary-General"
+        m = re.search(
+            rf"\b([A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][a-z][\w'’-]*){{1,2}}),[ \t]+(?:the[ \t]+)?(?i:{re.escape(voice)})\b",
+            header,
+        )
     return m.group(1) if m else None
 
 

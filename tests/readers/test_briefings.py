@@ -1,0 +1,43 @@
+"""A spokesperson's press briefing in the United Nations' form: "Question:" / "Spokesperson:" labels."""
+
+from __future__ import annotations
+
+from onrecord.pipeline import analyze
+
+BRIEFING = """\
+Daily Press Briefing by the Office of the Spokesperson
+3 June 2025
+
+Noon briefing by Tomas Lindqvist, Spokesperson for the Secretary-General.
+
+Question: Tomas, has the convoy reached the city?
+
+Spokesperson: It reached the outskirts this morning, with 40 trucks.
+
+Question: How many people does that feed?
+
+Spokesperson: About 60,000 for a week.
+
+Correspondent: Tomas, one on the ceasefire.
+
+Spokesperson: Go ahead.
+
+Question: Will the Secretary-General attend the talks?
+
+Spokesperson: He will, on Thursday.
+"""
+
+
+def test_question_labels_and_a_one_off_correspondent_are_read() -> None:
+    doc = analyze(BRIEFING, stages=[])
+    assert doc.layout == "labeled"
+    roles = {p.name: p.role for p in doc.metadata.participants}
+    # the header names the spokesperson ("by Tomas Lindqvist, Spokesperson for ...")
+    assert roles["Tomas Lindqvist"] == "interviewee"
+    assert roles["Correspondent"] == "interviewer"
+    assert [(x.question.text, x.answer.text if x.answer else None) for x in doc.exchanges] == [
+        ("Tomas, has the convoy reached the city?", "It reached the outskirts this morning, with 40 trucks."),
+        ("How many people does that feed?", "About 60,000 for a week."),
+        ("Will the Secretary-General attend the talks?", "He will, on Thursday."),
+    ]
+    assert not any("Correspondent:" in t.text for t in doc.turns)
