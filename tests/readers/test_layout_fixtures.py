@@ -344,6 +344,10 @@ def test_bold_markers_belong_to_the_label_and_broadcast_cues_are_notes() -> None
         ("Well, the transcript was not released, so I cannot say what he told them.", False),
         ("We produced the report ourselves, and the interview was a fair one.", False),
         ("Thank you.", False),
+        ("Owen Castellano is a senior writer at The Metropolitan Review.", True),
+        ("*Nina Halvorsen is a freelance writer based in Aberdeen.*", True),
+        ("My brother is a writer, and he would tell you the same.", False),
+        ("Tom Hale is a good man and a fine farmer.", False),
     ],
 )
 def test_what_counts_as_a_trailer_paragraph(block: str, trailer: bool) -> None:

@@ -120,6 +120,11 @@ _NOTICE = re.compile(
     re.IGNORECASE,
 )
 _NOTICE_MAX = 700
+# the writer's bio under the piece: "Owen Castellano is a senior writer at The Metropolitan Review."
+_BIO = re.compile(
+    r"[*_]*[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} (?:is|was) (?:a|an|the) [^.\n]{0,60}?\b(?:writer|reporter|"
+    r"correspondent|editor|journalist|author|contributor|columnist|critic|producer)s?\b"
+)
 
 
 def is_end_line(block: str) -> bool:
@@ -142,7 +147,7 @@ def is_trailer_block(block: str) -> bool:
         return True
     if _VOCATIVE.search(block):  # "Thanks for listening to me ramble, Kevin.": said to someone
         return False
-    return len(block) <= _NOTICE_MAX and _NOTICE.search(block) is not None
+    return len(block) <= _NOTICE_MAX and (_NOTICE.search(block) is not None or _BIO.match(block) is not None)
 
 
 def is_after_word(block: str) -> bool:
