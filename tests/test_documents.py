@@ -137,3 +137,16 @@ def test_damaged_pdfs_never_raise_anything_but_an_input_error(junk: bytes, cut: 
         assert str(exc).startswith("fuzz.pdf: ")  # one line naming the file, whatever broke
     else:
         assert src.text.strip()
+
+
+def test_page_numbers_and_running_heads_are_left_out_and_counted() -> None:
+    head = "Harbour Inquiry - Uncorrected Transcript"
+    pages = [
+        [head, "CHAIR: Why was the gate open?", "WARDEN: Because the lock had failed", "Page 1 of 2"],
+        [head, "three days before.", "CHAIR: Thank you.", "Page 2 of 2"],
+    ]
+    src = io.decode(make_pdf(pages), "inquiry.pdf")
+    assert src.encoding.endswith("; 4 lines of page numbers or running heads left out)")
+    doc = analyze(src.text, stages=[])
+    assert doc.turns[1].text == "Because the lock had failed\nthree days before."
+    assert "Page" not in src.text and head not in src.text

@@ -8,7 +8,9 @@ What each keeps:
 
 - PDF: the text layer, page by page, pages separated by a form feed (which, like pdftotext's, becomes
   a line break).  A PDF without one (a scan) is refused with a hint to run OCR first: silently
-  analysing nothing would be worse.
+  analysing nothing would be worse.  Page numbers and running headers or footers are page furniture:
+  they are left out, and how many lines that was is part of the reported encoding, so nothing goes
+  silently.
 - Word: the body's paragraphs and tables in order, a blank line between paragraphs, a table row's
   cells joined by tabs (so a "Speaker | what was said" table reads as the tab layout).  A paragraph
   set wholly in bold or italic keeps the emphasis as Markdown ("**How many ...?**"), and so does a
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 import zipfile
 
 from onrecord.errors import InputError
@@ -43,8 +46,9 @@ def sniff(data: bytes) -> str | None:
     return None
 
 
-def pdf_text(data: bytes, name: str) -> tuple[str, int]:
-    """The text layer of a PDF and its page count."""
+def pdf_text(data: bytes, name: str) -> tuple[str, int, int]:
+    """The text layer of a PDF, its page count, and how many lines of page furniture (page numbers, running
+    headers and footers) were left out."""
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
@@ -62,6 +66,7 @@ def pdf_text(data: bytes, name: str) -> tuple[str, int]:
     # pypdf parses untrusted bytes: a damaged file can fail in its parser with any of these
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError, OSError) as exc:
         raise InputError(f"{name}: not a readable PDF ({type(exc).__name__}: {str(exc)[:120]})") from None
+    pages, furniture = _without_page_furniture(pages)
     if not any(p.strip() for p in pages):
         raise InputError(
             f"{name}: this PDF has no text layer (a scan?): run OCR on it first (for example ocrmypdf), "
@@ -69,7 +74,43 @@ def pdf_text(data: bytes, name: str) -> tuple[str, int]:
         )
     # a page's text ends with a line break; without it, a sentence that runs over the page break stays one
     # paragraph
-    return "\f".join(p.removesuffix("\n") for p in pages), len(pages)
+    return "\f".join(p.removesuffix("\n") for p in pages), len(pages), furniture
+
+
+# "Page 3", "Page 3 of 12", "3 / 12", "- 3 -", "Page 1 sur 2", "Seite 2 von 5", "Página 2 de 4"
+_PAGE_NUMBER = re.compile(
+    r"[ \t]*(?:(?:page|p\.|seite|página|pagina|pag\.)[ \t]*)?[-–—]?[ \t]*\d{1,4}[ \t]*[-–—]?"
+    r"(?:[ \t]*(?:of|/|sur|de|von|di|van)[ \t]*\d{1,4})?[ \t]*",
+    re.IGNORECASE,
+)
+
+
+def _without_page_furniture(pages: list[str]) -> tuple[list[str], int]:
+    """The pages without their page numbers and running headers or footers, and how many lines that was.
+
+    A page number printed at the foot of a page would otherwise land inside the answer that runs over
+    the page break ("... without anyone looking\nPage 1 of 2\nat the whole."), and a running header
+    ("Senate Hearing - Uncorrected Transcript") would be read as speech on every page.  Only a page's
+    first and last lines are looked at: a page-number line, or the same line opening (or closing) every
+    page of a document of two pages or more.
+    """
+    split = [p.split("\n") for p in pages]
+
+    def edge(lines: list[str], last: bool) -> int:
+        """Index of the page's first (or last) line with text, or -1."""
+        order = range(len(lines) - 1, -1, -1) if last else range(len(lines))
+        return next((i for i in order if lines[i].strip()), -1)
+
+    dropped = 0
+    for last in (False, True):
+        edges = [edge(lines, last) for lines in split]
+        texts = [" ".join(lines[i].split()) if i >= 0 else None for lines, i in zip(split, edges, strict=True)]
+        running = len(pages) >= 2 and len(set(texts)) == 1 and texts[0] is not None
+        for lines, i, text in zip(split, edges, texts, strict=True):
+            if i >= 0 and text is not None and (running or _PAGE_NUMBER.fullmatch(lines[i])):
+                del lines[i]
+                dropped += 1
+    return ["\n".join(lines) for lines in split], dropped
 
 
 def docx_text(data: bytes, name: str) -> str:

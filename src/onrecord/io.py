@@ -154,8 +154,11 @@ _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 def _from_document(data: bytes, name: str, kind: str) -> Source:
     """A PDF's or Word file's text (see :mod:`onrecord.documents`)."""
     if kind == "pdf":
-        raw, pages = documents.pdf_text(data, name)
-        encoding = f"pdf text layer ({pages} page{'s' if pages != 1 else ''}, read with pypdf)"
+        raw, pages, furniture = documents.pdf_text(data, name)
+        left_out = f"; {furniture} line{'s' if furniture != 1 else ''} of page numbers or running heads left out"
+        encoding = (
+            f"pdf text layer ({pages} page{'s' if pages != 1 else ''}, read with pypdf{left_out if furniture else ''})"
+        )
     else:
         raw = documents.docx_text(data, name)
         encoding = "docx (read with python-docx)"
