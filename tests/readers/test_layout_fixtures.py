@@ -575,3 +575,16 @@ def test_a_station_ident_and_a_caption_credit_are_not_speech() -> None:
     check_invariant(result)
     assert [t.speaker for t in result.turns] == ["REPORTER", "GOMEZ"]
     assert [result.text[s:e] for s, e in result.unattributed] == ["[Channel 9 News at Six]", "Captions by CaptionCo"]
+
+
+def test_markdown_section_headings_between_turns_are_subheads() -> None:
+    text = (
+        "# The Long Field, episode 4\n\n**Felix Moreau:** Welcome. What is a seed bank?\n\n"
+        "**Anaya Brooks:** A freezer with a catalogue.\n\n## Patents [11:40]\n\n"
+        "**Felix Moreau:** Can the seeds be patented?\n\n**Anaya Brooks:** Not in the form we supply.\n"
+    )
+    result = get("labeled").read(text)
+    check_invariant(result)
+    said = [result.text[t.start : t.end] for t in result.turns]
+    assert said[1] == "A freezer with a catalogue."
+    assert [(result.text[s:e], kind) for s, e, kind in result.notes] == [("## Patents [11:40]", "subhead")]

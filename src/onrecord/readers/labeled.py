@@ -440,6 +440,7 @@ def _with_listed_speakers(
     return sorted(marks + extra, key=lambda m: m.start) if extra else marks
 
 
+_MARKDOWN_HEADING = re.compile(r"(?<=\n\n)#{1,6}[ \t]+[^\n]*\S(?=[ \t]*\n[ \t]*\n|[ \t]*\Z)")
 # a select committee's numbered question: "Q101 Chair:" (Hansard's order paper has a period: "Q1.")
 _COMMITTEE_NUMBER = re.compile(r"Q\d{1,4}\s")
 
@@ -551,7 +552,11 @@ class LabeledReader:
             find_notes(_NOTE_BRACKET, text, 0, body_end, "stage_direction"),
         )
         narration = narration_starts(text, marks, body_end)
-        result = assemble(text, self.name, marks, body_end=body_end, notes=notes, breaks=narration)
+        # a Markdown heading between the turns ("## Patents and farmers [11:40]") is a section's subhead
+        first = marks[0].start if marks else body_end
+        headings = [(m.start(), m.end()) for m in _MARKDOWN_HEADING.finditer(text, first, body_end)]
+        breaks = sorted(narration + headings)
+        result = assemble(text, self.name, marks, body_end=body_end, notes=notes, breaks=breaks)
         if narration:  # the paragraphs from where narration starts to the next label are all narration
             starts = {s for s, _ in narration}
             notes = [(s, e, "narration" if s in starts else k) for s, e, k in result.notes]
