@@ -475,3 +475,18 @@ def test_a_q_and_a_headline_is_no_speaker_and_names_the_interviewee() -> None:
         "Because nothing happens, and I need nothing to happen.",
         "Four hours, from six.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Madrid, 15 de enero de 2024", ("2024-01-15", "15 de enero de 2024")),
+        ("Propos recueillis le 6 mars 2024", ("2024-03-06", "6 mars 2024")),
+        ("Paris, 1er juillet 2023", ("2023-07-01", "1er juillet 2023")),
+        ("Berlin, 3. März 2022", ("2022-03-03", "3. März 2022")),
+        ("Roma, 12 settembre 2021", ("2021-09-12", "12 settembre 2021")),
+        ("31 de febrero de 2024", (None, "31 de febrero de 2024")),  # no such day: kept as written
+    ],
+)
+def test_dates_in_other_languages(text: str, expected: tuple[str | None, str | None]) -> None:
+    assert find_date(text) == expected

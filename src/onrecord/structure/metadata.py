@@ -239,6 +239,45 @@ _NOT_NAME = {
 }
 
 
+#: month names in the other languages of the transcripts we meet (Spanish, French, German, Italian, Portuguese)
+_FOREIGN_MONTHS: dict[str, int] = {
+    name: number
+    for number, names in enumerate(
+        [
+            "enero janvier januar gennaio janeiro",
+            "febrero février fevrier februar febbraio fevereiro",
+            "marzo mars märz maerz março marco",
+            "abril avril aprile",
+            "mayo mai maggio maio",
+            "junio juin juni giugno junho",
+            "julio juillet juli luglio julho",
+            "agosto août aout",
+            "septiembre setiembre septembre settembre setembro",
+            "octubre octobre oktober ottobre outubro",
+            "noviembre novembre november novembro",
+            "diciembre décembre decembre dezember dicembre dezembro",
+        ],
+        start=1,
+    )
+    for name in names.split()
+}
+# "15 de enero de 2024", "6 mars 2024", "1er juillet 2023", "3. März 2022"
+_FOREIGN_DATE = re.compile(
+    r"\b(\d{1,2})(?:er|º|°|\.)?\s+(?:de\s+)?(" + "|".join(_FOREIGN_MONTHS) + r")\s+(?:de\s+|del\s+)?(\d{4})\b",
+    re.IGNORECASE,
+)
+
+
+def _foreign_date(text: str) -> tuple[str | None, str | None]:
+    m = _FOREIGN_DATE.search(text)
+    if not m:
+        return None, None
+    try:
+        return date(int(m.group(3)), _FOREIGN_MONTHS[m.group(2).lower()], int(m.group(1))).isoformat(), m.group()
+    except ValueError:
+        return None, m.group()
+
+
 #: "14/11/2022" (day first) or "11/14/2022" (month first): read only when one of them is over 12
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")
 
@@ -274,7 +313,8 @@ def find_date(text: str) -> tuple[str | None, str | None]:
         except (ValueError, OverflowError):
             return None, written
         return parsed.date().isoformat(), written
-    return _numeric_date(text)
+    found = _foreign_date(text)
+    return found if found[1] is not None else _numeric_date(text)
 
 
 def normalise_date(value: str) -> str | None:
