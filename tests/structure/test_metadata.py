@@ -490,3 +490,20 @@ def test_a_q_and_a_headline_is_no_speaker_and_names_the_interviewee() -> None:
 )
 def test_dates_in_other_languages(text: str, expected: tuple[str | None, str | None]) -> None:
     assert find_date(text) == expected
+
+
+def test_an_interpreter_listed_in_the_header_is_named_and_neither_asks_nor_answers() -> None:
+    text = (
+        "Interview with violinist Oksana Hrytsenko\nInterpreter: Yulia Petrenko\n\n"
+        "DANIEL MARSH: Is this your first time in England?\n\n"
+        "OKSANA HRYTSENKO (through interpreter): Yes, the first time.\n\n"
+        "INTERPRETER: She means the first time performing.\n\n"
+        "DANIEL MARSH: Why the Brahms?\n\nOKSANA HRYTSENKO (through interpreter): For my teacher.\n"
+    )
+    doc = analyze(text, stages=[])
+    assert [(t.speaker, t.role) for t in doc.turns][:3] == [
+        ("Daniel Marsh", "interviewer"),
+        ("Oksana Hrytsenko", "interviewee"),
+        ("Yulia Petrenko", "other"),
+    ]
+    assert [x.answer.text if x.answer else None for x in doc.exchanges] == ["Yes, the first time.", "For my teacher."]

@@ -464,25 +464,34 @@ _LONE_NAME = re.compile(r"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){1,3}(?:,[ \
 
 
 def _without_cast_list(text: str, marks: list[Mark]) -> list[Mark]:
-    """``marks`` without a header's cast list: "Host: Rachel Kim" / "Guest: Tom Hughes, economist" on
-    consecutive lines before the transcript, each label used again for the turns below.  Those lines
-    say who the labels are (the structure stage reads them as a legend), and nobody said them."""
-    k = 0
-    while k + 1 < len(marks):
+    """``marks`` without a header's cast list: "Host: Rachel Kim" / "Guest: Tom Hughes, economist" (or a
+    lone "Interpreter: Yulia Petrenko") on consecutive lines before the transcript, each label used again
+    for the turns below.  Those lines say who the labels are (the structure stage reads them as a
+    legend), and nobody said them."""
+
+    def key(m: Mark) -> str:
+        return _norm(_split_name(m.speaker or "")[0])
+
+    def listed(k: int) -> bool:
+        """Whether mark k labels a lone name, on one line, and its label is used again later."""
         m, nxt = marks[k], marks[k + 1]
-        said = text[m.end : nxt.start]
-        if said.count("\n") != 1 or not _LONE_NAME.fullmatch(said.strip()):
-            break
-        if not any(later.speaker == m.speaker for later in marks[k + 1 :]):
-            break
+        said = text[m.end : nxt.start].strip()
+        return (
+            "\n" not in said
+            and _LONE_NAME.fullmatch(said) is not None
+            and said.split()[0].lower() not in _GREETING_WORDS
+            and any(key(later) == key(m) for later in marks[k + 1 :])
+        )
+
+    k = 0
+    while k + 1 < len(marks) and listed(k):
         k += 1
-    # the last line of the list is followed by the transcript, after a blank line
-    if k and k + 1 < len(marks):
-        last = marks[k]
-        said = text[last.end : marks[k + 1].start].strip()
-        if "\n" not in said and _LONE_NAME.fullmatch(said) and any(x.speaker == last.speaker for x in marks[k + 1 :]):
-            return marks[k + 1 :]
-    return marks
+        if text[marks[k - 1].end : marks[k].start].count("\n") != 1:
+            break  # a blank line after the list: the transcript starts
+    return marks[k:] if k and k < len(marks) else marks
+
+
+_GREETING_WORDS = frozenset(["good", "hello", "hi", "welcome", "thank", "thanks", "morning", "evening"])
 
 
 # "Lester Holt (NBC News)", "Anderson Cooper (CNN) and\n\nMartha Raddatz (ABC News)": names, each perhaps

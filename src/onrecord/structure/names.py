@@ -135,6 +135,9 @@ _DESCRIPTOR_ROLES: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
+#: labels of people who carry others' words: their asides are neither question nor answer
+_GO_BETWEENS = frozenset(["interpreter", "translator", "the interpreter", "the translator"])
+
 #: a person's name opening an aside: "Dave, Leeds", "Ruth Allen"
 _NAMED_ASIDE = re.compile(r"([A-Z][a-z][\w'’-]*(?: [A-Z][a-z][\w'’-]*){0,2})(?:,|$)")
 # "AUDIENCE QUESTION", "QUESTION FROM THE AUDIENCE", "STUDIO AUDIENCE MEMBER":
@@ -196,7 +199,9 @@ def parse_label(raw: str) -> ParsedLabel:
         descriptor = (desc.strip() + (" " + descriptor if descriptor else "")).strip() or descriptor
         label = label.strip()
     role_hint: str | None = None
-    for pattern, role in _DESCRIPTOR_ROLES:
+    if label.lower() in _GO_BETWEENS:  # "INTERPRETER:" speaks for someone else ("(through interpreter)" does not)
+        role_hint = "other"
+    for pattern, role in () if role_hint else _DESCRIPTOR_ROLES:
         if (
             (descriptor and pattern.search(descriptor))
             or pattern.fullmatch(label.lower())
