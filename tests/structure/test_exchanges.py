@@ -121,3 +121,18 @@ def test_a_short_sentence_ending_in_thanks_or_a_handover_is_no_question() -> Non
     )
     doc = analyze(text, stages=[])
     assert [x.question.text for x in doc.exchanges] == ["What is your plan for schools?"]
+
+
+def test_thanks_for_joining_and_online_house_rules_are_no_questions() -> None:
+    text = (
+        "Morning Edition\n\nTOM BRADDOCK, HOST: Senator Whitfield, thanks for joining us this morning.\n\n"
+        "SENATOR GRACE WHITFIELD: Good morning, Tom. Glad to be with you.\n\n"
+        "BRADDOCK: Listeners can type questions in the chat. Will the farm bill pass on time?\n\n"
+        "WHITFIELD: I think it will.\n\n"
+        "BRADDOCK: Go ahead and explain the subsidy cut then.\n\nWHITFIELD: It is four percent.\n"
+    )
+    doc = analyze(text, stages=[])
+    assert [x.question.text for x in doc.exchanges] == [
+        "Will the farm bill pass on time?",
+        "Go ahead and explain the subsidy cut then.",  # a request to answer, not a handover
+    ]

@@ -38,10 +38,18 @@ _PHATIC = re.compile(
     r"^(?:(?:and|but|ok|okay|so|well|now|all right|alright|yes)[,.]?\s+){0,2}(?:(?:[A-Z][\w.'’-]*\s+){0,3}"
     r"[A-Z][\w.'’-]*,\s+)?(?:good (?:morning|afternoon|evening)|thank you|thanks|welcome(?: back)?|go ahead|"
     r"over here|(?:the )?last word|nice to (?:see|have) you|glad to have you|great to have you|"
-    r"you (?:can|may) (?:go ahead and )?answer)\b",
+    r"you (?:can|may) (?:go ahead and )?answer|(?:glad|happy|good|great|pleased) to be (?:here|with you|back)|"
+    r"thanks? (?:you )?for having me)\b",
     re.I,
 )
 _PHATIC_WORDS = 6
+# thanks for being there, however it is put: "Senator Whitfield, thanks for joining us this morning."
+_THANKS_FOR_COMING = re.compile(
+    r"\b(?:thanks|thank you)(?: so much| very much)? for (?:joining|being (?:with|here|on)|coming (?:in|on)|"
+    r"having me|taking the time|making the time)",
+    re.I,
+)
+_THANKS_WORDS = 12
 # ... or that ends with it: "We have -- thank you.", "Linda Grabel's over here."
 _PHATIC_END = re.compile(r"\b(?:thank you|thanks|over here)[.!]*\s*$", re.I)
 # a chair calling the next speaker by name: "Mr. Akers.", "Ms. Greaves."  ("Mr. President?" is a question)
@@ -54,7 +62,8 @@ _HOUSE_RULES = re.compile(
     r"(?:one|a single) question (?:each|per|only|apiece)|keep (?:your )?questions (?:short|brief)|"
     r"(?:will|is going to|would like to) (?:make|give|deliver|read) (?:a |an |some )?(?:short |brief )?"
     r"(?:statement|remarks|opening)|(?:then|and) take (?:a few |some |your )?questions|"
-    r"(?:silence|switch off|turn off) (?:your )?(?:mobile |cell )?phones)\b",
+    r"(?:silence|switch off|turn off) (?:your )?(?:mobile |cell )?phones|type (?:your )?questions|"
+    r"questions? in the (?:q&a|q & a|chat)|use the (?:q&a|chat|raise[- ]hand))\b",
     re.I,
 )
 _DEMAND = re.compile(
@@ -91,6 +100,7 @@ def classify(text: str, start: int, end: int) -> list[Sentence]:
             kind = "closing"
         elif (
             (words <= _PHATIC_WORDS and (_PHATIC.match(sent) or _PHATIC_END.search(sent)))
+            or (words <= _THANKS_WORDS and _THANKS_FOR_COMING.search(sent))
             or _HOUSE_RULES.search(sent)
             or _NAME_CALL.fullmatch(sent)
         ):
