@@ -19,6 +19,7 @@ from onrecord.readers.plain import PlainReader
 from onrecord.readers.ppp import PublicPapersReader
 from onrecord.readers.qa import QAReader
 from onrecord.readers.subtitles import SRTReader, WebVTTReader
+from onrecord.readers.timestamped import TimestampedReader
 from onrecord.readers.whitehouse import WhiteHouseReader
 
 # Most specific first: file formats (an e-mail's headers among them), then layouts with a distinctive marker
@@ -27,6 +28,7 @@ from onrecord.readers.whitehouse import WhiteHouseReader
 _READERS: list[Reader] = [
     WebVTTReader(),
     SRTReader(),
+    TimestampedReader(),
     HTMLReader(),
     EmailReader(),
     WhiteHouseReader(),

@@ -1,0 +1,54 @@
+"""A video site's transcript pasted as text: a time code line above each caption line."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from readers_support import check_invariant
+
+from onrecord.pipeline import analyze
+from onrecord.readers import detect, get
+
+CAPTIONS = [
+    "hi everyone welcome back to the channel",
+    "[Music]",
+    "today i'm talking to doctor marcus adeyemi",
+    "who runs the coastal erosion lab",
+    "so how fast is the coast moving",
+    "on the worst stretches about two meters",
+    "a year of cliff retreat",
+    "and is that getting faster",
+    "yes it is",
+]
+PASTED = "".join(f"{i // 60}:{i % 60:02d}\n{line}\n" for i, line in zip(range(0, 200, 7), CAPTIONS, strict=False))
+
+
+def test_time_codes_are_markup_and_the_captions_one_stretch_of_speech() -> None:
+    assert detect(PASTED).name == "timestamped"
+    result = get("timestamped").read(PASTED)
+    check_invariant(result)
+    assert result.text == "\n".join(CAPTIONS)
+    (turn,) = result.turns
+    assert (turn.time_start, turn.time_end) == (0.0, 56.0)
+    assert [result.text[s:e] for s, e, _ in result.notes] == ["[Music]"]
+    doc = analyze(PASTED, stages=["numbers"])
+    assert not any(re.fullmatch(r"\d+:\d\d", n.text) for n in doc.numbers)  # no "0:07" among the figures
+
+
+def test_a_script_with_a_few_times_is_not_a_caption_paste() -> None:
+    text = "HOST: It's 8:05.\n\nGUEST: Morning.\n\n8:10\n\nHOST: Traffic now.\n"
+    assert get("timestamped").detect(text) == 0.0
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 5999), st.text(alphabet="abc [Music]?", min_size=1, max_size=30)), max_size=20)
+)
+def test_generated_pastes_keep_every_caption_word(captions: list[tuple[int, str]]) -> None:
+    text = "".join(f"{t // 60}:{t % 60:02d}\n{line}\n" for t, line in captions)
+    result = get("timestamped").read(text)
+    check_invariant(result)
+    assert Counter(result.text.split()) == Counter(" ".join(line for _, line in captions).split())
