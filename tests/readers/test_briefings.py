@@ -41,3 +41,18 @@ def test_question_labels_and_a_one_off_correspondent_are_read() -> None:
         ("Will the Secretary-General attend the talks?", "He will, on Thursday."),
     ]
     assert not any("Correspondent:" in t.text for t in doc.turns)
+
+
+def test_a_spanish_interview_opening_with_pregunta_and_respuesta() -> None:
+    text = (
+        "Entrevista a la ministra de Educación\n\nPor Javier Montaño | 15 de enero de 2024\n\n"
+        "Pregunta: Ministra, ¿agrupar escuelas no es cerrarlas?\n\nRespuesta: No. Agrupar no es cerrar.\n\n"
+        "P: ¿Cuántos maestros se van a perder?\n\nR: Ninguno.\n\nP: ¿Y el transporte?\n\nR: Lo paga el Estado.\n"
+    )
+    doc = analyze(text, stages=[])
+    assert doc.metadata.date == "2024-01-15"
+    assert [(t.role, t.text) for t in doc.turns][:2] == [
+        ("interviewer", "Ministra, ¿agrupar escuelas no es cerrarlas?"),
+        ("interviewee", "No. Agrupar no es cerrar."),
+    ]
+    assert len([x for x in doc.exchanges if x.answer is not None]) == 3

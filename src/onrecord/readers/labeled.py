@@ -169,8 +169,10 @@ _CAPS_OK_DESPITE_STOP = frozenset({"question", "moderator", "guest"})
 _TITLE_OK_DESPITE_STOP = frozenset({"guest", "question"})
 _AUDIENCE = re.compile(r"\b(AUDIENCE|QUESTIONER|MEMBER OF (THE )?AUDIENCE|VOTER|CALLER)\b|^QUESTION$", re.IGNORECASE)
 _MODERATOR = re.compile(r"\bMODERATOR\b", re.IGNORECASE)
-_INTERVIEWER = re.compile(r"^(Q|INTERVIEWER|REPORTER)$", re.IGNORECASE)
-_INTERVIEWEE = re.compile(r"^(A|ANSWER|THE PRESIDENT|INTERVIEWEE)$", re.IGNORECASE)
+_QUESTION_WORDS = ("pregunta", "frage", "domanda", "pergunta", "journaliste", "periodista")
+_ANSWER_WORDS = ("respuesta", "réponse", "antwort", "risposta", "resposta")
+_INTERVIEWER = re.compile(rf"^(Q|INTERVIEWER|REPORTER|{'|'.join(_QUESTION_WORDS)})$", re.IGNORECASE)
+_INTERVIEWEE = re.compile(rf"^(A|ANSWER|THE PRESIDENT|INTERVIEWEE|{'|'.join(_ANSWER_WORDS)})$", re.IGNORECASE)
 
 # Known cue words in any case; otherwise a capitalised parenthetical ending in a period ("(Speaks Ukrainian.)").
 # Flags are scoped so the leading "(" / "[" stays a case-sensitive literal the regex engine can scan for fast.
@@ -414,6 +416,9 @@ _ROLE_LABELS = frozenset(
         "translator",
         "narrator",
         "audience member",
+        # question and answer in the other languages we meet: "Pregunta:" / "Respuesta:", "Frage:" / "Antwort:"
+        *_QUESTION_WORDS,
+        *_ANSWER_WORDS,
     ]
 )
 
@@ -430,12 +435,15 @@ def _with_listed_speakers(
     taken = {m.start for m in marks}
     extra: list[Mark] = []
     for c in cands:
-        if c.caps or c.start in taken or c.start < marks[0].start or counts[_norm(c.name)] != 1:
-            continue
-        if not (c.para_start or no_blank_lines):
+        if c.caps or c.start in taken or counts[_norm(c.name)] != 1 or not (c.para_start or no_blank_lines):
             continue
         surname = c.name.split()[-1]
-        if c.name.lower() in _ROLE_LABELS or (len(surname) > 2 and re.search(rf"\b{re.escape(surname)}\b", header)):
+        # a role label may open the transcript ("Pregunta:" before the "P:" that follows); a listed person
+        # speaks after the header that lists them
+        listed = c.start > marks[0].start and len(surname) > 2 and re.search(rf"\b{re.escape(surname)}\b", header)
+        # ... but "Interviewer: Jane Doe" in the header is a cast list's entry, not a turn
+        cast = c.start < marks[0].start and _LONE_NAME.fullmatch(text[c.end : _line_end(text, c.end)].strip())
+        if (c.name.lower() in _ROLE_LABELS and not cast) or listed:
             extra.append(Mark(c.start, c.end, c.label, _role(c.label, c.name), time=c.time))
     return sorted(marks + extra, key=lambda m: m.start) if extra else marks
 
