@@ -507,3 +507,17 @@ def test_an_interpreter_listed_in_the_header_is_named_and_neither_asks_nor_answe
         ("Yulia Petrenko", "other"),
     ]
     assert [x.answer.text if x.answer else None for x in doc.exchanges] == ["Yes, the first time.", "For my teacher."]
+
+
+def test_reporters_from_different_outlets_are_different_askers() -> None:
+    text = (
+        "Post-match press conference\n\nMEDIA OFFICER: We'll start. Say who you're with, please.\n\n"
+        "REPORTER (Harbourside Echo): Lena, what did you say at half-time?\n\nLENA VASQUEZ: Not much.\n\n"
+        "REPORTER (Sky Sports): Is Berg injured?\n\nLENA VASQUEZ: A little.\n\n"
+        "REPORTER (Sky Sports): Will he play Wednesday?\n\nLENA VASQUEZ: Too early to say.\n"
+    )
+    doc = analyze(text, stages=[])
+    people = [(p.role, p.description) for p in doc.metadata.participants]
+    assert ("interviewer", "Harbourside Echo") in people and ("interviewer", "Sky Sports") in people
+    assert ("moderator", None) in people  # the media officer runs the room
+    assert len(doc.metadata.participants) == 4

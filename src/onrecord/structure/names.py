@@ -125,7 +125,8 @@ ANONYMOUS = {
 }
 
 _DESCRIPTOR_ROLES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\bmoderator\b", re.I), "moderator"),
+    # a press conference's media officer runs it the way a moderator runs a debate
+    (re.compile(r"\b(?:moderator|media officer|press officer)\b", re.I), "moderator"),
     (re.compile(r"\b(audience|questioner|citizen|participant|caller|voter)\b", re.I), "audience"),
     (
         re.compile(r"\b(host|anchor|correspondent|interviewer|reporter|journalist|panelist|editor|co-?host)\b", re.I),

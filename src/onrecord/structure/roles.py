@@ -74,7 +74,10 @@ def resolve(
             p = parsed.setdefault(raw, parse_label(raw))
             hint = turn.role_hint or p.role_hint  # type: ignore[assignment]
             if p.key is None:
-                key = f"anon:{hint or raw.lower()}"
+                # "REPORTER (Sky Sports)" and "REPORTER (BBC Radio Westshire)" are two people: which outlet
+                # asked is the point of the aside
+                aside = f":{p.descriptor.lower()}" if p.descriptor else ""
+                key = f"anon:{hint or raw.lower()}{aside}"
                 name = None
             else:
                 key = p.key
