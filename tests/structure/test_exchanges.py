@@ -136,3 +136,15 @@ def test_thanks_for_joining_and_online_house_rules_are_no_questions() -> None:
         "Will the farm bill pass on time?",
         "Go ahead and explain the subsidy cut then.",  # a request to answer, not a handover
     ]
+
+
+def test_narration_in_a_taped_package_is_not_put_to_the_soundbites() -> None:
+    text = (
+        "EVENING REPORT\n\nHALE, ANCHOR: Our correspondent is in Riverton.\n\n(BEGIN VIDEOTAPE)\n\n"
+        "ORTEGA, CORRESPONDENT (voice-over): The bridge fell into the river. Two cars went with it.\n\n"
+        "DONNA KEMP, WITNESS: I heard a crack like a gunshot.\n\n(END VIDEOTAPE)\n\n"
+        "HALE: Secretary Ashby, why wasn't the bridge closed?\n\n"
+        "CAROLINE ASHBY, TRANSPORT SECRETARY: A poor rating is not a closure order.\n"
+    )
+    doc = analyze(text, stages=[])
+    assert [x.question.text for x in doc.exchanges] == ["Secretary Ashby, why wasn't the bridge closed?"]

@@ -120,12 +120,26 @@ def _addressed(asker: Turn, other: Turn) -> bool:
     return any(re.search(rf"\b{re.escape(w)}\b", asker.text, re.IGNORECASE) for w in words)
 
 
+_PACKAGE = re.compile(
+    r"\((?:BEGIN VIDEO ?TAPE|BEGIN VIDEO CLIP)\)(?P<body>.*?)(?:\((?:END VIDEO ?TAPE|END VIDEO CLIP)\)|\Z)",
+    re.DOTALL | re.IGNORECASE,
+)
+
+
+def _packages(text: str) -> list[tuple[int, int]]:
+    """Spans of taped reports ("(BEGIN VIDEOTAPE)" ... "(END VIDEOTAPE)")."""
+    if "(BEGIN VIDEO" not in text.upper():
+        return []
+    return [(m.start(), m.end()) for m in _PACKAGE.finditer(text)]
+
+
 def build_exchanges(turns: list[Turn], text: str) -> list[Exchange]:
     exchanges: list[Exchange] = []
     n = len(turns)
     replied_to_reversal: set[int] = set()
 
     by_id = {t.id: t for t in turns}
+    packages = _packages(text)
 
     def answered_before(asker: Turn, answerer: Turn) -> bool:
         return any(
@@ -200,7 +214,15 @@ def build_exchanges(turns: list[Turn], text: str) -> list[Exchange]:
                 said = [s for s in sentences if s.kind in {"statement", "pushback", "phatic"}]
                 closing = any(s.kind == "closing" for s in sentences)
                 # nor when the reply only hands the floor back ("Tomas, one on the ceasefire." / "Go ahead.")
-                if nxt is not None and said and said[-1].kind != "phatic" and not closing and not _aside(turns[nxt]):
+                # nor in a taped package, where a reporter's narration leads into soundbites
+                if (
+                    nxt is not None
+                    and said
+                    and said[-1].kind != "phatic"
+                    and not closing
+                    and not _aside(turns[nxt])
+                    and not any(s <= turn.start < e for s, e in packages)
+                ):
                     asked = [said[-1]]
             if not asked:
                 continue
