@@ -53,6 +53,15 @@ def _mentions(paragraph: str, surname: str) -> bool:
 
 def narration_starts(text: str, marks: Sequence[Mark], body_end: int) -> list[tuple[int, int]]:
     """Spans of the paragraphs where a labelled turn gives way to narration (see the module's docstring)."""
+    names = {n for m in marks if (n := _surname(m.speaker))}
+    if not names:
+        return []
+    # the sign, looked for in one pass before any paragraph is split: a line opening with a speaker's name
+    opener = re.compile(
+        rf"(?m)^[ \t]*{_TITLE}(?:[A-Z][a-z]+\s+)?(?:{'|'.join(map(re.escape, names))})(?:'s|’s)?\s+[a-z]"
+    )
+    if not opener.search(text, marks[0].end if marks else 0, body_end):
+        return []
     regions: list[tuple[str | None, str | None, list[Block]]] = []
     for i, mark in enumerate(marks):
         end = marks[i + 1].start if i + 1 < len(marks) else body_end

@@ -96,6 +96,7 @@ def is_interrupted(text: str) -> bool:
     return len(stripped.split()) <= 12 and bool(re.search(r"(\.\.\.|…|--|—|-)$", stripped))
 
 
+_ASIDE_CHARS = 300
 _OBJECTION = re.compile(r"\s*objection\b[^?]*", re.I)
 
 
@@ -104,6 +105,8 @@ def _aside(turn: Turn) -> bool:
     a greeting or a handover ("Go ahead, Governor.", "You can answer.")."""
     if _OBJECTION.fullmatch(turn.text):
         return True
+    if len(turn.text) > _ASIDE_CHARS:  # a long turn is never only greetings (and classifying it is slow)
+        return False
     kinds = {s.kind for s in classify(turn.text, 0, len(turn.text))}
     return kinds == {"phatic"}
 
