@@ -148,3 +148,15 @@ def test_narration_in_a_taped_package_is_not_put_to_the_soundbites() -> None:
     )
     doc = analyze(text, stages=[])
     assert [x.question.text for x in doc.exchanges] == ["Secretary Ashby, why wasn't the bridge closed?"]
+
+
+def test_a_stage_direction_is_never_the_question() -> None:
+    text = (
+        "Debate\n\nMODERATOR: Governor, here's what you said in 2021. Let's listen.\n\n(BEGIN VIDEO CLIP)\n\n"
+        "UNIDENTIFIED REPORTER: No new gas tax?\n\nHENDRICKS: No new gas tax.\n\n(END VIDEO CLIP)\n\n"
+        "MODERATOR: You signed one anyway. (APPLAUSE)\n\nHENDRICKS: It is a fee on trucks.\n"
+    )
+    doc = analyze(text, stages=[])
+    assert [(x.question.text, x.answer.text if x.answer else None) for x in doc.exchanges] == [
+        ("You signed one anyway.", "It is a fee on trucks.")
+    ]

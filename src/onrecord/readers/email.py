@@ -21,6 +21,7 @@ from email.parser import Parser
 
 from onrecord.readers.assemble import Mark, assemble
 from onrecord.readers.base import ReadResult
+from onrecord.readers.labeled import find_marks as labeled_marks
 from onrecord.structure.metadata import normalise_date
 
 _HEADER = re.compile(r"(?P<name>From|To|Cc|Date|Subject|Sent)[ \t]*:[ \t]*\S", re.IGNORECASE)
@@ -35,6 +36,7 @@ _VALEDICTION = re.compile(
     re.IGNORECASE,
 )
 _SIGN_OFF_LINES = 6
+_LABELS_IN_A_SCRIPT = 4
 _HEADER_LINES = 12
 
 
@@ -66,7 +68,11 @@ class EmailReader:
             return 0.0
         runs = _runs(lines)
         quoted = sum(1 for _, q in runs if q)
-        return 0.95 if quoted >= 2 and len(runs) - quoted >= 2 else 0.0
+        if quoted < 2 or len(runs) - quoted < 2:
+            return 0.0
+        # a transcript sent by e-mail ("HOST: ...", "MAYOR CALDER: ...", with listeners' letters quoted) is
+        # read by its labels: its quoted lines are not the sender's questions
+        return 0.0 if len(labeled_marks(text)) >= _LABELS_IN_A_SCRIPT else 0.95
 
     def read(self, text: str) -> ReadResult:
         lines = text.split("\n")

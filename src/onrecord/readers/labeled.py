@@ -10,6 +10,7 @@ believed when the same name labels at least two lines, since a one-off
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -371,6 +372,7 @@ def _find_marks(text: str) -> list[Mark]:
     no_blank_lines = "\n\n" not in text and re.search(r"\n[^\S\n]*\n", text) is None
     marks: list[Mark] = []
     believed_lines: set[int] = set()
+    committee = _committee_numbers([c.label for c in cands])
     for c in cands:
         key = _norm(c.name)
         at_para = c.para_start or no_blank_lines
@@ -387,7 +389,7 @@ def _find_marks(text: str) -> list[Mark]:
             follows_turn = c.after_sentence and c.prev_line_start in believed_lines
             ok = counts[key] >= 2 and (at_para or key in para_names or follows_turn)
             # "Q105 Priya Lakhani-Ross:": a numbered question says whose it is, however often they ask
-            ok = ok or (at_para and _COMMITTEE_NUMBER.match(c.label) is not None)
+            ok = ok or (at_para and committee and _COMMITTEE_NUMBER.match(c.label) is not None)
         if ok and c.line_start == 0 and counts[key] == 1 and all_caps(text[c.end : _line_end(text, c.end)]):
             ok = False  # "NOMINATION HEARING: DEPUTY SECRETARY OF TRANSPORTATION": the title, in capitals
         if ok:
@@ -450,13 +452,21 @@ def _with_listed_speakers(
 
 _MARKDOWN_HEADING = re.compile(r"(?<=\n\n)#{1,6}[ \t]+[^\n]*\S(?=[ \t]*\n[ \t]*\n|[ \t]*\Z)")
 # a select committee's numbered question: "Q101 Chair:" (Hansard's order paper has a period: "Q1.")
-_COMMITTEE_NUMBER = re.compile(r"Q\d{1,4}\s")
+_COMMITTEE_NUMBER = re.compile(r"Q(\d{1,4})\s")
+_MIN_COMMITTEE_QUESTIONS = 3
+
+
+def _committee_numbers(labels: list[str]) -> bool:
+    """Whether the labels number questions as a select committee does: three or more, rising ("Q101",
+    "Q102", "Q104"), not an earnings call's "Q4 Highlights:"."""
+    numbers = [int(m.group(1)) for label in labels if (m := _COMMITTEE_NUMBER.match(label))]
+    return len(numbers) >= _MIN_COMMITTEE_QUESTIONS and all(a < b for a, b in itertools.pairwise(numbers))
 
 
 def _witnesses_answer(marks: list[Mark]) -> list[Mark]:
     """In a select committee's oral evidence every member's question is numbered ("Q101 Chair:"), so a
     speaker never labelled with a number is a witness."""
-    if not any(m.speaker and _COMMITTEE_NUMBER.match(m.speaker) for m in marks):
+    if not _committee_numbers([m.speaker for m in marks if m.speaker]):
         return marks
     members = {_norm(_split_name(m.speaker)[0]) for m in marks if m.speaker and _COMMITTEE_NUMBER.match(m.speaker)}
     return [

@@ -20,6 +20,7 @@ from onrecord.readers.labeled import _NOTE_BRACKET
 
 _STAMP = re.compile(r"[ \t]*(?P<clock>(?:\d{1,2}:)?\d{1,2}:\d{2})[ \t]*")
 _MIN_STAMPS = 8
+_SPEAKER_MARK = re.compile(r">>|-\s|[A-Z][\w .'’-]{0,40}:\s")
 
 
 def _stamped_lines(text: str) -> tuple[list[tuple[float, str]], int]:
@@ -50,7 +51,12 @@ class TimestampedReader:
 
     def detect(self, text: str) -> float:
         pairs, stray = _stamped_lines(text)
-        return 0.9 if len(pairs) >= _MIN_STAMPS and stray <= 0.1 * len(pairs) else 0.0
+        if len(pairs) < _MIN_STAMPS or stray > 0.1 * len(pairs):
+            return 0.0
+        # captions that name their speakers ("HOST: ...") or mark a change of speaker (">> ...") are a
+        # script with time codes: the readers that know speakers do better with them
+        marked = sum(1 for _, line in pairs if _SPEAKER_MARK.match(line))
+        return 0.0 if marked > 0.2 * len(pairs) else 0.9
 
     def read(self, text: str) -> ReadResult:
         pairs, _ = _stamped_lines(text)

@@ -124,16 +124,31 @@ def _addressed(asker: Turn, other: Turn) -> bool:
 
 
 _PACKAGE = re.compile(
-    r"\((?:BEGIN VIDEO ?TAPE|BEGIN VIDEO CLIP)\)(?P<body>.*?)(?:\((?:END VIDEO ?TAPE|END VIDEO CLIP)\)|\Z)",
+    r"\((?:BEGIN VIDEO ?TAPE|BEGIN VIDEO CLIP|VIDEO ?CLIP BEGINS?|VIDEOTAPE BEGINS?)\)(?P<body>.*?)"
+    r"(?:\((?:END VIDEO ?TAPE|END VIDEO CLIP|VIDEO ?CLIP ENDS?|VIDEOTAPE ENDS?)\)|\Z)",
     re.DOTALL | re.IGNORECASE,
 )
+_VOICE_OVER = re.compile(r"\bvoice[- ]?over\b|\(V\.?O\.?\)|\bV/O\b", re.IGNORECASE)
 
 
-def _packages(text: str) -> list[tuple[int, int]]:
-    """Spans of taped reports ("(BEGIN VIDEOTAPE)" ... "(END VIDEOTAPE)")."""
-    if "(BEGIN VIDEO" not in text.upper():
-        return []
-    return [(m.start(), m.end()) for m in _PACKAGE.finditer(text)]
+def _narrating(turns: list[Turn], text: str) -> set[str]:
+    """Ids of the turns in which a reporter narrates a taped package ("(BEGIN VIDEOTAPE)" ...): labelled
+    "(voice-over)", or by someone who was so labelled earlier in the same package.  Their statements
+    lead into the soundbites; they are not put to anyone.  (A reporter interviewing on camera in a
+    package still asks.)"""
+    if "VIDEO" not in text.upper():
+        return set()
+    out: set[str] = set()
+    for m in _PACKAGE.finditer(text):
+        voices: set[str | None] = set()
+        for t in turns:
+            if not m.start() <= t.start < m.end():
+                continue
+            if t.label is not None and _VOICE_OVER.search(t.label.text):
+                voices.add(t.speaker)
+            if t.speaker in voices:
+                out.add(t.id)
+    return out
 
 
 def build_exchanges(turns: list[Turn], text: str) -> list[Exchange]:
@@ -142,7 +157,7 @@ def build_exchanges(turns: list[Turn], text: str) -> list[Exchange]:
     replied_to_reversal: set[int] = set()
 
     by_id = {t.id: t for t in turns}
-    packages = _packages(text)
+    narrating = _narrating(turns, text)
 
     def answered_before(asker: Turn, answerer: Turn) -> bool:
         return any(
@@ -224,7 +239,7 @@ def build_exchanges(turns: list[Turn], text: str) -> list[Exchange]:
                     and said[-1].kind != "phatic"
                     and not closing
                     and not _aside(turns[nxt])
-                    and not any(s <= turn.start < e for s, e in packages)
+                    and turn.id not in narrating
                 ):
                     asked = [said[-1]]
             if not asked:

@@ -39,10 +39,13 @@ _PHATIC = re.compile(
     r"[A-Z][\w.'’-]*,\s+)?(?:good (?:morning|afternoon|evening)|thank you|thanks|welcome(?: back)?|go ahead|"
     r"over here|(?:the )?last word|nice to (?:see|have) you|glad to have you|great to have you|"
     r"you (?:can|may) (?:go ahead and )?answer|(?:glad|happy|good|great|pleased) to be (?:here|with you|back)|"
+    r"let's (?:listen|hear it|take a listen|take a look|watch)|(?:roll|play) (?:the )?(?:tape|clip|sound)|"
+    r"here(?:'s| is) (?:what|how) (?:you|he|she|they) (?:said|put it)|"
     r"thanks? (?:you )?for having me)\b",
     re.I,
 )
 _PHATIC_WORDS = 6
+_STAGE_DIRECTION = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\])\s*")
 # thanks for being there, however it is put: "Senator Whitfield, thanks for joining us this morning."
 _THANKS_FOR_COMING = re.compile(
     r"\b(?:thanks|thank you)(?: so much| very much)? for (?:joining|being (?:with|here|on)|coming (?:in|on)|"
@@ -78,7 +81,9 @@ _DEMAND = re.compile(
 class Sentence:
     start: int
     end: int
-    kind: str  # question | demand | pushback | closing | phatic (greeting, thanks, "go ahead", house rules) | statement
+    #: question | demand | pushback | closing | phatic (greeting, thanks, "go ahead", house rules) | note |
+    #: statement
+    kind: str
 
 
 def ends_with_question(s: str) -> bool:
@@ -92,7 +97,9 @@ def classify(text: str, start: int, end: int) -> list[Sentence]:
     for s, e in spans:
         sent = text[s:e]
         words = len(sent.split())
-        if ends_with_question(sent) or ("?" in sent and _WH_START.match(sent)):
+        if _STAGE_DIRECTION.fullmatch(sent):
+            kind = "note"  # "(BEGIN VIDEO CLIP)", "[crosstalk]": the transcriber's, not said
+        elif ends_with_question(sent) or ("?" in sent and _WH_START.match(sent)):
             kind = "question"
         elif PUSHBACK.search(sent):
             kind = "pushback"
