@@ -122,8 +122,9 @@ _NOTICE = re.compile(
 _NOTICE_MAX = 700
 # the writer's bio under the piece: "Owen Castellano is a senior writer at The Metropolitan Review."
 _BIO = re.compile(
-    r"[*_]*[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} (?:is|was) (?:a|an|the) [^.\n]{0,60}?\b(?:writer|reporter|"
-    r"correspondent|editor|journalist|author|contributor|columnist|critic|producer)s?\b"
+    r"[*_]*[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} (?:is|was) (?:a|an|the) (?:[\w-]+ ){0,3}?(?:writer|reporter|"
+    r"correspondent|editor|journalist|author|contributor|columnist|critic|producer)s? "
+    r"(?:at|for|with|based|who|covering|of|on)\b"
 )
 
 

@@ -401,6 +401,39 @@ def _find_marks(text: str) -> list[Mark]:
     return _with_inline_marks(text, marks, para_names)
 
 
+#: titles a witness's label opens with
+_LABEL_TITLES = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "professor",
+        "prof",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "baroness",
+        "baron",
+        "chief",
+        "commissioner",
+        "superintendent",
+        "inspector",
+        "general",
+        "colonel",
+        "major",
+        "captain",
+        "judge",
+        "justice",
+        "councillor",
+        "cllr",
+        "minister",
+        "secretary",
+        "ambassador",
+    ]
+)
 #: labels that name a role, believed at a paragraph's start even when used once ("Correspondent: ...")
 _ROLE_LABELS = frozenset(
     [
@@ -416,7 +449,6 @@ _ROLE_LABELS = frozenset(
         "spokesperson",
         "interpreter",
         "translator",
-        "narrator",
         "audience member",
         # question and answer in the other languages we meet: "Pregunta:" / "Respuesta:", "Frage:" / "Antwort:"
         *_QUESTION_WORDS,
@@ -442,7 +474,12 @@ def _with_listed_speakers(
         surname = c.name.split()[-1]
         # a role label may open the transcript ("Pregunta:" before the "P:" that follows); a listed person
         # speaks after the header that lists them
-        listed = c.start > marks[0].start and len(surname) > 2 and re.search(rf"\b{re.escape(surname)}\b", header)
+        # a witness's label carries a title ("Professor Rao:", "Dr Okafor:"); "Frederick Douglass:" opening an
+        # answer's paragraph is a subject, even if the header names him
+        titled = c.name.split()[0].rstrip(".").lower() in _LABEL_TITLES
+        listed = (
+            c.start > marks[0].start and titled and len(surname) > 2 and re.search(rf"\b{re.escape(surname)}\b", header)
+        )
         # ... but "Interviewer: Jane Doe" in the header is a cast list's entry, not a turn
         cast = c.start < marks[0].start and _LONE_NAME.fullmatch(text[c.end : _line_end(text, c.end)].strip())
         if (c.name.lower() in _ROLE_LABELS and not cast) or listed:
@@ -478,7 +515,7 @@ def _witnesses_answer(marks: list[Mark]) -> list[Mark]:
 
 
 # "Rachel Kim", "Tom Hughes, economist at Leeds": a name alone on the line, perhaps with a description
-_LONE_NAME = re.compile(r"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){1,3}(?:,[ \t]*[^\n.!?]{1,60})?")
+_LONE_NAME = re.compile(r"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){1,3}(?:,[ \t]*[^\n!?]{1,100})?")
 
 
 def _without_cast_list(text: str, marks: list[Mark]) -> list[Mark]:
@@ -491,12 +528,13 @@ def _without_cast_list(text: str, marks: list[Mark]) -> list[Mark]:
         return _norm(_split_name(m.speaker or "")[0])
 
     def listed(k: int) -> bool:
-        """Whether mark k labels a lone name, on one line, and its label is used again later."""
-        m, nxt = marks[k], marks[k + 1]
-        said = text[m.end : nxt.start].strip()
+        """Whether mark k labels a lone name on its own line ("Guest: Dr. Amara Osei, ecologist"; a
+        "Recorded May 2, 2024" line may follow it) and its label is used again later."""
+        m = marks[k]
+        said = text[m.end : _line_end(text, m.end)].strip()
         return (
-            "\n" not in said
-            and _LONE_NAME.fullmatch(said) is not None
+            _LONE_NAME.fullmatch(said) is not None
+            and not _SENTENCE_SAID.search(said)
             and said.split()[0].lower() not in _GREETING_WORDS
             and any(key(later) == key(m) for later in marks[k + 1 :])
         )
@@ -509,7 +547,12 @@ def _without_cast_list(text: str, marks: list[Mark]) -> list[Mark]:
     return marks[k:] if k and k < len(marks) else marks
 
 
-_GREETING_WORDS = frozenset(["good", "hello", "hi", "welcome", "thank", "thanks", "morning", "evening"])
+# a name then words said to them: "Sofia Alvarez, welcome to the show."
+_SENTENCE_SAID = re.compile(r"[a-z]{3,}[.!?]\s*$|\b(?:welcome|thanks?|thank you|good (?:morning|evening))\b", re.I)
+#: first words of a turn that looks like a name but is speech: "Good Morning", "Live From Washington"
+_GREETING_WORDS = frozenset(
+    ["good", "hello", "hi", "welcome", "thank", "thanks", "morning", "evening", "live", "from", "this", "the", "it's"]
+)
 
 
 # "Lester Holt (NBC News)", "Anderson Cooper (CNN) and\n\nMartha Raddatz (ABC News)": names, each perhaps

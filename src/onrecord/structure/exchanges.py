@@ -97,7 +97,13 @@ def is_interrupted(text: str) -> bool:
 
 
 _ASIDE_CHARS = 300
-_OBJECTION = re.compile(r"\s*objection\b[^?]*", re.I)
+# a lawyer's objection, with its ground: "Objection.  Form.", "Objection to form.", "Objection, leading."
+_OBJECTION = re.compile(
+    r"\s*objection(?:[.,;:]?\s*(?:to (?:the )?)?(?:form(?: of the question)?|foundation|leading|hearsay|relevance|"
+    r"vague(?: and ambiguous)?|asked and answered|calls for speculation|argumentative|compound|privileged?|"
+    r"lacks foundation|assumes facts not in evidence|mischaracteri[sz]es (?:the )?(?:testimony|evidence))?)*[.!]?\s*",
+    re.I,
+)
 
 
 def _aside(turn: Turn) -> bool:

@@ -627,7 +627,7 @@ def legend_name(header: str, voice: str) -> str | None:
     "Rachel Kim" for "Speaker 1"), or None: automatic transcripts label voices by number."""
     m = re.search(
         rf"(?i:\b{re.escape(voice)})[ \t]*[:=(–-][ \t]*(?:[a-z][\w'’-]*[ \t]+){{0,3}}"
-        r"([A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][a-z][\w'’-]*){1,2})",
+        r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Professor)\.?[ \t]+)?([A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][a-z][\w'’-]*){1,2})",
         header,
     )
     if m is None:  # "briefing by Marisol Ebanks, Spokesperson for the Secretary-General"

@@ -54,7 +54,7 @@ _THANKS_FOR_COMING = re.compile(
 )
 _THANKS_WORDS = 12
 # ... or that ends with it: "We have -- thank you.", "Linda Grabel's over here."
-_PHATIC_END = re.compile(r"\b(?:thank you|thanks|over here)[.!]*\s*$", re.I)
+_PHATIC_END = re.compile(r"(?:\b(?:thank you|thanks)|[A-Z][\w'’-]*(?:'s|’s| is|,) over here)[.!]*\s*$", re.I)
 # a chair calling the next speaker by name: "Mr. Akers.", "Ms. Greaves."  ("Mr. President?" is a question)
 _NAME_CALL = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\.\s*")
 # the house rules a chair or moderator gives the room, whatever their length: "Please wait for the
