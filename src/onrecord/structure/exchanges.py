@@ -107,14 +107,15 @@ _OBJECTION = re.compile(
 
 
 def _aside(turn: Turn) -> bool:
-    """A questioner's turn that leaves the question standing: an objection ("Objection.  Form."), or only
-    a greeting or a handover ("Go ahead, Governor.", "You can answer.")."""
+    """A turn that leaves the question standing, or answers nothing: an objection ("Objection.  Form."),
+    or only greetings, thanks, handovers and stage directions ("Go ahead, Governor.", "You can answer.",
+    "Thank you.", "(OFF-MIKE)")."""
     if _OBJECTION.fullmatch(turn.text):
         return True
     if len(turn.text) > _ASIDE_CHARS:  # a long turn is never only greetings (and classifying it is slow)
         return False
     kinds = {s.kind for s in classify(turn.text, 0, len(turn.text))}
-    return kinds == {"phatic"}
+    return bool(kinds) and kinds <= {"phatic", "closing", "note"}
 
 
 _NOT_ADDRESS = frozenset(["mr", "mrs", "ms", "miss", "dr", "the", "cont'd", "continuing"])
