@@ -30,7 +30,9 @@ from onrecord.readers.base import ReadResult
 _NUMBERED = re.compile(r"[ \t]*(\d{1,2})(?:[ \t]+(\S.*?))?[ \t]*")
 # "                                      Page 42", "Page 42 of 180", or a bare page number
 _PAGE = re.compile(r"[ \t]*(?:Page[ \t]+\d{1,5}(?:[ \t]+of[ \t]+\d{1,5})?|\d{1,5})[ \t]*", re.IGNORECASE)
-_LAST_LINE = 30  # reporters number 25 lines a page, some 28 or 30
+_LAST_LINE = 30
+_MIN_NUMBERED = 8
+_LINE_NUMBER_START = re.compile(r"(?m)^[ \t]*\d{1,2}(?:[ \t]|$)")  # reporters number 25 lines a page, some 28 or 30
 # "Q.   Did you ...", "A   No." (two spaces at least after a bare letter: "A lot of ..." is speech)
 _QA = re.compile(r"(?P<label>(?P<who>[QA])(?:[.:](?=[ \t]|$)|(?=[ \t]{2})|$))")
 _HONORIFIC = r"(?:MR|MS|MRS|MISS|DR)\.?"
@@ -95,8 +97,10 @@ class DepositionReader:
     name = "deposition"
 
     def detect(self, text: str) -> float:
+        if len(_LINE_NUMBER_START.findall(text, 0, 20_000)) < _MIN_NUMBERED:  # a cheap look first
+            return 0.0
         lines, numbered, content = _lines(text)
-        if numbered < 8 or numbered < 0.7 * content:
+        if numbered < _MIN_NUMBERED or numbered < 0.7 * content:
             return 0.0
         qs = sum(1 for ln in lines if (m := _QA.match(ln.text)) and m.group("who") == "Q")
         ans = sum(1 for ln in lines if (m := _QA.match(ln.text)) and m.group("who") == "A")

@@ -69,6 +69,10 @@ _HOUSE_RULES = re.compile(
     r"questions? in the (?:q&a|q & a|chat)|use the (?:q&a|chat|raise[- ]hand))\b",
     re.I,
 )
+# words every house rule has one of: a cheap look before the long pattern
+_HOUSE_HINT = re.compile(
+    r"microphone|\bmic\b|name|identify|hand|question|statement|remarks|opening|phone|chat|q ?& ?a", re.I
+)
 _DEMAND = re.compile(
     r"^(?:(?:so|but|and|sir|now)[,]?\s+)*(?:you(?:'re| are| were| have| had| say| said| told| claim| deny)|"
     r"you\b.*\b(?:categorical|saying|suggest|claim)|i(?:'m| am) asking you|tell us|explain|give us|"
@@ -108,7 +112,7 @@ def classify(text: str, start: int, end: int) -> list[Sentence]:
         elif (
             (words <= _PHATIC_WORDS and (_PHATIC.match(sent) or _PHATIC_END.search(sent)))
             or (words <= _THANKS_WORDS and _THANKS_FOR_COMING.search(sent))
-            or _HOUSE_RULES.search(sent)
+            or (_HOUSE_HINT.search(sent) and _HOUSE_RULES.search(sent))
             or _NAME_CALL.fullmatch(sent)
         ):
             kind = "phatic"
