@@ -89,3 +89,16 @@ def test_a_time_code_before_the_label_is_not_speech() -> None:
     assert [t.speaker for t in doc.turns] == ["Presenter", "Mark Ellison"] * 2
     assert doc.turns[1].text == "Nobody is celebrating." and doc.turns[1].time_start == 24.0
     assert doc.exchanges[0].question.text == "Isn't it early to celebrate?"
+
+
+def test_a_time_code_alone_on_the_line_above_each_label_is_its_time() -> None:
+    text = (
+        "City Desk\n\n00:00:02\nHOST: Welcome back. Why did you vote no?\n"
+        "00:00:07\nPRIYA NAND: Because the delay costs us the federal match.\n"
+        "00:00:15\nHOST: Your colleagues disagree.\n00:00:19\nPRIYA NAND: They are wrong.\n"
+    )
+    doc = analyze(text, stages=[])
+    assert [(t.speaker, t.time_start, t.text) for t in doc.turns][:2] == [
+        ("Host", 2.0, "Welcome back. Why did you vote no?"),
+        ("Priya Nand", 7.0, "Because the delay costs us the federal match."),
+    ]

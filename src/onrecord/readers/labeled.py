@@ -488,6 +488,23 @@ def _with_listed_speakers(
 
 
 _MARKDOWN_HEADING = re.compile(r"(?<=\n\n)#{1,6}[ \t]+[^\n]*\S(?=[ \t]*\n[ \t]*\n|[ \t]*\Z)")
+# a time code alone on the line above a label: "00:00:07" / "PRIYA NAND: Thanks for having me."
+_TIME_LINE = re.compile(rf"[ \t]*[\[(]?(?P<clock>{_CLOCK})[\])]?[ \t]*\n[ \t]*\Z")
+
+
+def _with_time_lines(text: str, marks: list[Mark]) -> list[Mark]:
+    """``marks`` whose label takes in a time code alone on the line above it, as the turn's start time,
+    when most labels have one: such an export puts the time above every turn, and it is not speech."""
+    found: list[tuple[int, float] | None] = []
+    for m in marks:
+        line_start = text.rfind("\n", 0, max(0, m.start - 1)) + 1 if m.start else 0
+        hit = _TIME_LINE.fullmatch(text, line_start, m.start) if m.start else None
+        found.append((line_start, clock_seconds(hit.group("clock"))) if hit and m.time is None else None)
+    if sum(f is not None for f in found) < max(2, len(marks) // 2):
+        return marks
+    return [replace(m, start=f[0], time=f[1]) if f else m for m, f in zip(marks, found, strict=True)]
+
+
 # a select committee's numbered question: "Q101 Chair:" (Hansard's order paper has a period: "Q1.")
 _COMMITTEE_NUMBER = re.compile(r"Q(\d{1,4})\s")
 _MIN_COMMITTEE_QUESTIONS = 3
@@ -613,7 +630,7 @@ class LabeledReader:
         return min(0.85, 0.35 + 0.6 * ratio + (0.1 if len(marks) >= 10 else 0.0))
 
     def read(self, text: str) -> ReadResult:
-        marks = _witnesses_answer(_without_cast_list(text, find_marks(text)))
+        marks = _with_time_lines(text, _witnesses_answer(_without_cast_list(text, find_marks(text))))
         body_end = len(text)
         if marks:
             body_end = trailer_start(text, marks[-1].end, len(text), is_trailer_block)
