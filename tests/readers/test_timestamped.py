@@ -52,3 +52,40 @@ def test_generated_pastes_keep_every_caption_word(captions: list[tuple[int, str]
     result = get("timestamped").read(text)
     check_invariant(result)
     assert Counter(result.text.split()) == Counter(" ".join(line for _, line in captions).split())
+
+
+def test_speaker_changes_marked_with_chevrons_are_turns() -> None:
+    lines = [
+        "some words before anyone is marked",
+        ">> Welcome. Today I'm talking with chef Lina Okoro.",
+        ">> Thanks for having me.",
+        ">> How did you start cooking?",
+        ">> My mother had a food stall",
+        "and I worked it every weekend.",
+        ">> When did you open your own place?",
+        ">> In 2015.",
+        ">>",
+        "[Music]",
+    ]
+    text = "".join(f"0:{2 * i:02d}\n{line}\n" for i, line in enumerate(lines))
+    assert detect(text).name == "timestamped"
+    result = get("timestamped").read(text)
+    check_invariant(result)
+    said = [(t.voice, result.text[t.start : t.end], t.time_start) for t in result.turns]
+    assert said[3] == (1, "My mother had a food stall\nand I worked it every weekend.", 8.0)
+    assert [v for v, _, _ in said] == [0, 1, 0, 1, 0, 1, 0]
+    doc = analyze(text, stages=[])
+    assert [(x.question.text, x.answer.text[:10] if x.answer else None) for x in doc.exchanges] == [
+        ("How did you start cooking?", "My mother "),
+        ("When did you open your own place?", "In 2015."),
+    ]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.booleans(), st.text(alphabet="ab ?>.", min_size=1, max_size=20)), max_size=20))
+def test_generated_chevron_captions_keep_every_word(captions: list[tuple[bool, str]]) -> None:
+    text = "".join(f"0:{i:02d}\n{'>> ' if change else ''}{line}\n" for i, (change, line) in enumerate(captions))
+    result = get("timestamped").read(text)
+    check_invariant(result)
+    want = " ".join(("> > " if change else "") + line for change, line in captions)
+    assert Counter(result.text.replace(">>", "> >").split()) == Counter(want.replace(">>", "> >").split())
