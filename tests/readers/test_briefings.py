@@ -56,3 +56,5 @@ def test_a_spanish_interview_opening_with_pregunta_and_respuesta() -> None:
         ("interviewee", "No. Agrupar no es cerrar."),
     ]
     assert len([x for x in doc.exchanges if x.answer is not None]) == 3
+    # "Pregunta" is the "P" that follows it: one asker, one answerer
+    assert [(p.name, p.role) for p in doc.metadata.participants] == [("P", "interviewer"), ("R", "interviewee")]

@@ -492,6 +492,18 @@ _MARKDOWN_HEADING = re.compile(r"(?<=\n\n)#{1,6}[ \t]+[^\n]*\S(?=[ \t]*\n[ \t]*\
 _TIME_LINE = re.compile(rf"[ \t]*[\[(]?(?P<clock>{_CLOCK})[\])]?[ \t]*\n[ \t]*\Z")
 
 
+def _abbreviated_alike(marks: list[Mark]) -> list[Mark]:
+    """``marks`` with "Pregunta:" / "Respuesta:" named as the "P:" / "R:" that follow them (a newspaper
+    spells out the first question and answer, then abbreviates): one asker and one answerer, not two."""
+    names = {_norm(_split_name(m.speaker)[0]): m.speaker for m in marks if m.speaker}
+    out = []
+    for m in marks:
+        word = _split_name(m.speaker or "")[0].lower()
+        short = names.get(word[:1].upper()) if word in _QUESTION_WORDS + _ANSWER_WORDS else None
+        out.append(replace(m, speaker=short) if short else m)
+    return out
+
+
 def _with_time_lines(text: str, marks: list[Mark]) -> list[Mark]:
     """``marks`` whose label takes in a time code alone on the line above it, as the turn's start time,
     when most labels have one: such an export puts the time above every turn, and it is not speech."""
@@ -631,6 +643,7 @@ class LabeledReader:
 
     def read(self, text: str) -> ReadResult:
         marks = _with_time_lines(text, _witnesses_answer(_without_cast_list(text, find_marks(text))))
+        marks = _abbreviated_alike(marks)
         body_end = len(text)
         if marks:
             body_end = trailer_start(text, marks[-1].end, len(text), is_trailer_block)
