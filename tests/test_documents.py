@@ -150,3 +150,23 @@ def test_page_numbers_and_running_heads_are_left_out_and_counted() -> None:
     doc = analyze(src.text, stages=[])
     assert doc.turns[1].text == "Because the lock had failed\nthree days before."
     assert "Page" not in src.text and head not in src.text
+
+
+def test_a_word_file_that_unpacks_to_too_much_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    from onrecord import documents
+
+    d = docx.Document()
+    d.add_paragraph("x " * 400_000)  # about 800 KB of text, packed to a few KB
+    buf = _io.BytesIO()
+    d.save(buf)
+    monkeypatch.setattr(documents, "MAX_UNPACKED", 500_000)
+    with pytest.raises(InputError, match=r"unpacks to .* over the 0 MiB limit"):
+        io.decode(buf.getvalue(), "bomb.docx")
+
+
+def test_a_pdf_with_too_much_text_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    from onrecord import documents
+
+    monkeypatch.setattr(documents, "MAX_TEXT", 100)
+    with pytest.raises(InputError, match="more than 0 MiB of text"):
+        io.decode(make_pdf([PAGE_1, PAGE_2]), "big.pdf")

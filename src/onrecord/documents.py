@@ -60,7 +60,15 @@ def pdf_text(data: bytes, name: str) -> tuple[str, int, int]:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise InputError(f"{name}: the PDF is encrypted with a password; decrypt it first")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages: list[str] = []
+        total = 0
+        for page in reader.pages:
+            pages.append(page.extract_text() or "")
+            total += len(pages[-1])
+            if total > MAX_TEXT:  # checked page by page: a huge document stops early
+                raise InputError(
+                    f"{name}: this PDF holds more than {MAX_TEXT // (1024 * 1024)} MiB of text, over the limit"
+                )
     except InputError:
         raise
     # pypdf parses untrusted bytes: a damaged file can fail in its parser with any of these
@@ -120,6 +128,7 @@ def docx_text(data: bytes, name: str) -> str:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    _refuse_zip_bomb(data, name)
     try:
         document = docx.Document(io.BytesIO(data))
         blocks: list[str] = []
@@ -133,6 +142,25 @@ def docx_text(data: bytes, name: str) -> str:
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, AttributeError, OSError) as exc:
         raise InputError(f"{name}: not a readable Word file ({type(exc).__name__}: {str(exc)[:120]})") from None
     return "\n\n".join(b for b in blocks if b.strip())
+
+
+#: the most a Word file may unpack to, and the most text a document may give: a file that unpacks to
+#: gigabytes (a "zip bomb") would take the service down, not give a transcript
+MAX_UNPACKED = 200 * 1024 * 1024
+MAX_TEXT = 50 * 1024 * 1024
+
+
+def _refuse_zip_bomb(data: bytes, name: str) -> None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            unpacked = sum(info.file_size for info in zf.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise InputError(f"{name}: not a readable Word file ({type(exc).__name__}: {str(exc)[:120]})") from None
+    if unpacked > MAX_UNPACKED:
+        raise InputError(
+            f"{name}: this Word file unpacks to {unpacked // (1024 * 1024)} MiB, over the "
+            f"{MAX_UNPACKED // (1024 * 1024)} MiB limit"
+        )
 
 
 def _paragraph(paragraph: object) -> str:
