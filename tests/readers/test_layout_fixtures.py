@@ -588,3 +588,13 @@ def test_markdown_section_headings_between_turns_are_subheads() -> None:
     said = [result.text[t.start : t.end] for t in result.turns]
     assert said[1] == "A freezer with a catalogue."
     assert [(result.text[s:e], kind) for s, e, kind in result.notes] == [("## Patents [11:40]", "subhead")]
+
+
+def test_labels_in_other_alphabets_are_labels() -> None:
+    text = (
+        "Interview\n\nJiří Novák: Is there a hole in the budget?\n\nPetra Kovač: There is no hole.\n\n"
+        "Jiří Novák: Then why the delay?\n\nPetra Kovač: Ask the audit office.\n\nƏLIYEV: I agree.\n"
+    )
+    result = get("labeled").read(text)
+    check_invariant(result)
+    assert [t.speaker for t in result.turns] == ["Jiří Novák", "Petra Kovač"] * 2 + ["ƏLIYEV"]

@@ -44,7 +44,15 @@ def _speaker_text(draw: st.DrawFn, labels: list[str], sep: list[str], fmt: str) 
 
 @st.composite
 def labeled_text(draw: st.DrawFn) -> tuple[str, list[str]]:
-    labels = ["BLITZER", "ANDERSON COOPER, CNN HOST", "SENATOR KENNEDY", "MR. SMITH", "MODERATOR", "Chris Wallace"]
+    labels = [
+        "BLITZER",
+        "ANDERSON COOPER, CNN HOST",
+        "SENATOR KENNEDY",
+        "MR. SMITH",
+        "MODERATOR",
+        "Chris Wallace",
+        "ERDOĞAN",
+    ]
     return _speaker_text(draw, labels, ["\n\n", "\n\n", "\n"], "{label}: {speech}")
 
 

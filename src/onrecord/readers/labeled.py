@@ -34,7 +34,7 @@ _CLOCK = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
 # ("Speaker 1 (00:00:03):"); the mark covers it, and the turn starts at that time.
 _CANDIDATE = re.compile(
     rf"^(?P<pre>[ \t\u00a0>*_]*)(?P<clock>[\[(]?{_CLOCK}[\])]?[ \t]+)?"
-    r"(?P<label>[A-Z][^:\n]{0,79}):[*_]*(?=[ \t\u00a0]|\r?\n|$)",
+    r"(?P<label>[^\W\d_][^:\n]{0,79}):[*_]*(?=[ \t\u00a0]|\r?\n|$)",
     re.MULTILINE,
 )
 # Rev's "Speaker 1 (00:00:03):": the time code's colons stop the pattern above
@@ -66,7 +66,7 @@ _LEGEND = re.compile(rf"\b{VOICE_WORDS}[ \t]?\d{{1,2}}[ \t]*[:=]", re.IGNORECASE
 _CLOCK_IN = re.compile(_CLOCK)
 
 _PREFIX = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St)\.\s*|\b(?:Mc|Mac)(?=[A-Z])")
-_CAPS_NAME = re.compile(r"^[A-Z0-9][A-Z0-9 .'’\-&/]*$")
+_CAPS_PUNCT = frozenset(" .'’-&/")
 _TITLE_WORD = re.compile(
     r"^(?:[A-Z][a-z'’]*(?:-[A-Z]?[a-z'’]*)*\.?|[A-Z]\.|(?:Mc|Mac|O'|O’|D'|D’)[A-Z][a-z]+|de|van|von|der|la|le|bin|al|da|dos|"
     r"del)$"
@@ -214,7 +214,19 @@ def _split_name(label: str) -> tuple[str, list[str]]:
 
 def _is_caps(s: str) -> bool:
     stripped = _PREFIX.sub("", s).strip()
-    return bool(_CAPS_NAME.match(stripped)) and any(c.isalpha() for c in stripped)
+    # "KOVAČ", "ƏLIYEV": capitals in any alphabet, not only A to Z
+    return (
+        bool(stripped)
+        and (stripped[0].isupper() or stripped[0].isdigit())
+        and all(c.isupper() or c.isdigit() or c in _CAPS_PUNCT for c in stripped)
+        and any(c.isalpha() for c in stripped)
+    )
+
+
+def _unicode_title_word(w: str) -> bool:
+    """A name word outside A to Z: "Kovač", "Šimić-Novák", "Əliyev", "Erdoğan"."""
+    parts = w.rstrip(".").split("-")
+    return all(p[:1].isupper() and all(c.islower() or c in "'’" for c in p[1:]) for p in parts if p) and bool(parts[0])
 
 
 def _is_title(s: str, *, small_ok: bool) -> bool:
@@ -222,7 +234,7 @@ def _is_title(s: str, *, small_ok: bool) -> bool:
     if not words or len(words) > 4:
         return False
     for w in words:
-        if _TITLE_WORD.match(w):
+        if _TITLE_WORD.match(w) or _unicode_title_word(w):
             continue
         if small_ok and w in _DESC_TITLE_SMALL:
             continue
@@ -234,7 +246,7 @@ def _is_title(s: str, *, small_ok: bool) -> bool:
 def _classify(label: str) -> tuple[str, bool] | None:
     """``(name, is_caps)`` when ``label`` can be a speaker label, else ``None``."""
     name, descs = _split_name(label)
-    if not name or len(name.split()) > (8 if _is_caps(name) else 6):
+    if not name or not name[0].isupper() or len(name.split()) > (8 if _is_caps(name) else 6):
         return None
     low = name.lower().rstrip(".")
     caps = _is_caps(name)
