@@ -345,6 +345,9 @@ def test_bold_markers_belong_to_the_label_and_broadcast_cues_are_notes() -> None
         ("We produced the report ourselves, and the interview was a fair one.", False),
         ("Thank you.", False),
         ("Owen Castellano is a senior writer at The Metropolitan Review.", True),
+        ("Publication date: October 5, 2023, 19:20\nPersons: Arkhipov Vladimir\nText version", True),
+        ("Zagora, 14 November 2023", True),
+        ("Print version\nSend to a friend", True),
         ("*Nina Halvorsen is a freelance writer based in Aberdeen.*", True),
         ("My brother is a writer, and he would tell you the same.", False),
         ("Tom Hale is a good man and a fine farmer.", False),
@@ -598,3 +601,17 @@ def test_labels_in_other_alphabets_are_labels() -> None:
     result = get("labeled").read(text)
     check_invariant(result)
     assert [t.speaker for t in result.turns] == ["Jiří Novák", "Petra Kovač"] * 2 + ["ƏLIYEV"]
+
+
+def test_a_sites_list_after_the_interview_is_trailer_and_its_date_is_the_date() -> None:
+    text = (
+        "Home\nPresident\nNews\n\nInterview of President Tomas Varga to Danubia TV\n\n"
+        "- Mr. President, is the pipeline dead?\n\n- It is not dead. It is delayed.\n\n- Thank you.\n\n"
+        "Related news\nPresident Varga met the Prime Minister of Marenia\n10 February 2024, 14:20\n\n"
+        "Published: 21.06.2022 | 09:15\n"
+    )
+    doc = analyze(text, stages=[])
+    assert doc.turns[-1].text == "Thank you."
+    assert next(b.text.split("\n")[0] for b in doc.boilerplate if b.kind == "trailer") == "Related news"
+    # no date in the header: the one that dates the piece, not a related article's
+    assert doc.metadata.date == "2022-06-21"

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from onrecord.document import Role
 from onrecord.readers.base import RawTurn, ReadResult
-from onrecord.readers.common import Block, is_after_word, is_end_line, is_rule
+from onrecord.readers.common import Block, is_after_word, is_end_line, is_rule, is_trailer_heading
 
 # Blank = only characters str.isspace() agrees are space, so trimming never hides text.
 _BLANK = re.compile(r"\n[^\S\n]*(?:\n|$)")
@@ -79,6 +79,9 @@ def trailer_start(text: str, after: int, end: int, is_trailer: Callable[[str], b
         if block.start >= cut:
             break
         rest = blocks[k + 1 :]
+        if k and is_trailer_heading(block.text):  # "Related news" and the headlines under it
+            cut = block.start
+            break
         if is_end_line(block.text) and (
             not is_rule(block.text) or (len(rest) <= _AFTER_RULE and all(is_after_word(b.text) for b in rest))
         ):

@@ -26,7 +26,8 @@ _BOILERPLATE_LINE = re.compile(
     r"subscribe.*|sign up.*|follow us.*|advertisement|skip to (main )?content|top stories|most read|"
     r"trending|recommended( for you)?|all rights reserved.*|©.*|copyright.*|print|email|tweet|"
     r"back to top|home|menu|search|cookie.*|accept( all)?( cookies)?|privacy policy|terms of (use|service)|"
-    r"\d+ comments?|comments|tags?:.*|filed under.*)\s*$",
+    r"\d+ comments?|comments|tags?:.*|filed under.*|share:|publication date:.*|published:? .*|persons?:.*|"
+    r"topics?:.*|text version|print version|send to a friend|back to (?:the )?list|source:.*)\s*$",
     re.IGNORECASE,
 )
 
@@ -120,12 +121,29 @@ _NOTICE = re.compile(
     re.IGNORECASE,
 )
 _NOTICE_MAX = 700
+# a dateline closing the piece: "Zagora, 14 November 2023", "Baku, October 12, 2020."
+_DATELINE = re.compile(r"[ \t]*[A-Z][\w .'’-]{1,40}, (?:\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2},?) \d{4}\.?[ \t]*")
 # the writer's bio under the piece: "Owen Castellano is a senior writer at The Metropolitan Review."
 _BIO = re.compile(
     r"[*_]*[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} (?:is|was) (?:a|an|the) (?:[\w-]+ ){0,3}?(?:writer|reporter|"
     r"correspondent|editor|journalist|author|contributor|columnist|critic|producer)s? "
     r"(?:at|for|with|based|who|covering|of|on)\b"
 )
+
+
+# a site's list after an article, opened by its heading: "Related news", "Other interviews", "Read also:"
+_TRAILER_HEADING = re.compile(
+    r"[ \t]*(?:latest news|related(?: news| articles| stories| content| posts)?|other (?:interviews|news|articles)|"
+    r"read also|see also|more (?:news|on this topic|stories)|recommended(?: for you)?|you may also like|most read|"
+    r"also on [^\n]{1,40})[ \t]*:?[ \t]*(?:\n|$)",
+    re.IGNORECASE,
+)
+
+
+def is_trailer_heading(block: str) -> bool:
+    """True for a paragraph that opens with the heading of a site's list of other articles: what follows it
+    (headlines, dates) is the site's, not the last speaker's."""
+    return _TRAILER_HEADING.match(block) is not None
 
 
 def is_end_line(block: str) -> bool:
@@ -148,7 +166,9 @@ def is_trailer_block(block: str) -> bool:
         return True
     if _VOCATIVE.search(block):  # "Thanks for listening to me ramble, Kevin.": said to someone
         return False
-    return len(block) <= _NOTICE_MAX and (_NOTICE.search(block) is not None or _BIO.match(block) is not None)
+    return len(block) <= _NOTICE_MAX and (
+        _NOTICE.search(block) is not None or _BIO.match(block) is not None or _DATELINE.fullmatch(block) is not None
+    )
 
 
 def is_after_word(block: str) -> bool:

@@ -16,6 +16,7 @@ from onrecord.readers.common import (
     Block,
     blank_separated,
     is_trailer_block,
+    is_trailer_heading,
     line_per_paragraph,
     lines,
     trim,
@@ -86,6 +87,9 @@ class DashReader:
             return result
         first = dashed[0]
         end_idx = len(blocks)
+        # "Related news" after the last turn, and the headlines under it, are the site's
+        heading = next((k for k in range(dashed[-1] + 1, end_idx) if is_trailer_heading(blocks[k].text)), None)
+        end_idx = heading if heading is not None else end_idx
         while end_idx > first + 1 and is_trailer_block(blocks[end_idx - 1].text):
             end_idx -= 1
         if first:

@@ -38,6 +38,12 @@ def _title_of(header: str) -> str | None:
     return " ".join(title)
 
 
+#: a line under the piece that dates it: "Published: 21.06.2022 | 09:15", "Zagora, 14 November 2023"
+_PUBLISHED_LINE = re.compile(
+    r"[ \t]*(?:(?:publication date|published|posted|date)\b|[A-Z][\w .'’-]{1,40}, (?:\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+ "
+    r"\d{1,2},?) \d{4}\.?[ \t]*$)",
+    re.IGNORECASE,
+)
 #: speaker labels that name a role held by one person, whose own words may name them
 _ROLE_NAMES = {"moderator", "host", "anchor", "presenter"}
 #: role labels a header's cast list may name: "Host: Rachel Kim", "Guest: Tom Hughes, economist"
@@ -75,6 +81,17 @@ def build(result: ReadResult, source_name: str = "<input>") -> Interview:
         date_iso = meta.normalise_date(md["date"])
     if date_iso is None:
         found_iso, found_text = meta.find_date(header)
+        if found_iso is None:  # some sites print the date only under the piece: "Published: 21.06.2022"
+            # (only a line that says so, or a dateline: a "Related news" list's dates are other articles')
+            trailer = "\n".join(
+                line
+                for s, e, kind in result.boilerplate
+                if kind == "trailer"
+                for line in text[s:e].splitlines()
+                if _PUBLISHED_LINE.match(line)
+            )
+            found_iso, in_trailer = meta.find_date(trailer)
+            found_text = found_text or in_trailer
         date_iso = date_iso or found_iso
         date_text = date_text if date_text and date_iso else (found_text or date_text)
     context = " ".join(x for x in (title or "", header) if x)
