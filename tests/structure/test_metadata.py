@@ -521,3 +521,23 @@ def test_reporters_from_different_outlets_are_different_askers() -> None:
     assert ("interviewer", "Harbourside Echo") in people and ("interviewer", "Sky Sports") in people
     assert ("moderator", None) in people  # the media officer runs the room
     assert len(doc.metadata.participants) == 4
+
+
+@pytest.mark.parametrize(
+    ("header", "interviewee", "interviewer"),
+    [
+        ("President Rustam Karimli's interview with Global News Network", "Rustam Karimli", None),
+        (
+            "Interview of Foreign Minister Sergei Lavrenko to Channel One, interviewed by Anna Petrova of Channel One",
+            "Sergei Lavrenko",
+            "Anna Petrova",
+        ),
+        ("Al Jazeera's interview with President Ilham Aliyev", "Ilham Aliyev", None),
+    ],
+)
+def test_who_the_header_says_was_interviewed_and_by_whom(
+    header: str, interviewee: str, interviewer: str | None
+) -> None:
+    text = f"{header}\n\n- Mr. Minister, what was the result?\n\n- A good one.\n\n- And the next step?\n\n- Talks.\n"
+    people = {p.role: p.name for p in analyze(text, stages=[]).metadata.participants}
+    assert people == {"interviewer": interviewer, "interviewee": interviewee}

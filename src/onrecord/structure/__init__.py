@@ -94,7 +94,9 @@ def build(result: ReadResult, source_name: str = "<input>") -> Interview:
             found_text = found_text or in_trailer
         date_iso = date_iso or found_iso
         date_text = date_text if date_text and date_iso else (found_text or date_text)
-    context = " ".join(x for x in (title or "", header) if x)
+    # the title and the header, once each: a title that is the header's first line would otherwise run into
+    # it ("... Ilham Aliyev Al Jazeera's interview with ...")
+    context = header if title and title in header else " ".join(x for x in (title or "", header) if x)
     outlet = md.get("outlet") or meta.find_outlet(context) or meta.outlet_of_url(md.get("source"))
     program = md.get("program") or meta.find_program(context)
     interviewee, interviewee_title = meta.find_interviewee(context)
@@ -184,6 +186,11 @@ def _names_and_roles_from_context(speakers: list[Speaker], result: ReadResult, h
         if who and sp.name:
             sp.aliases.add(sp.name)
             sp.name = who
+    # "interviewed by Anna Petrova of Channel One": the one unnamed voice that asks is hers
+    asked_by = meta.interviewer_in(header)
+    askers = [sp for sp in speakers if sp.role == "interviewer"]
+    if asked_by and len(askers) == 1 and askers[0].name is None:
+        askers[0].name = asked_by
     for sp in role_named:  # "MODERATOR: Good evening ... I'm Jim Lehrer of the NewsHour": the label names a role
         who = meta.self_introduction(said(sp.turns[0])[:600])
         if who and sp.name:

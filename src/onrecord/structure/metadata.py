@@ -446,8 +446,56 @@ def _speaker_by_title(text: str) -> tuple[str | None, str | None]:
     return " ".join(words), m.group(1).title()
 
 
+#: "President Rustam Karimli's interview with Global News Network": the interview is the person's, and the
+#: name after "with" is the outlet's
+_POSSESSIVE_INTERVIEW = re.compile(
+    r"\b((?:[A-Z][\w.'’-]*\s+){0,5}[A-Z][\w'’-]*?)['’]s\s+(?:exclusive\s+|first\s+)?interview\s+(?:with|to)\b"
+)
+
+
+#: "Interview of Foreign Minister Sergei Lavrenko to Channel One", as presidential and ministry sites put it
+_INTERVIEW_OF = re.compile(
+    r"\b[Ii]nterview (?:of|given by) (?:the )?((?:[A-Z][\w.'’-]*\s+){1,5}?[A-Z][\w'’-]*)\s+(?:to|for)\b"
+)
+
+
+def _possessive_interviewee(text: str) -> tuple[str | None, str | None]:
+    m = _POSSESSIVE_INTERVIEW.search(text) or _INTERVIEW_OF.search(text)
+    if m is None:
+        return None, None
+    words = m.group(1).split()
+    lead: list[str] = []
+    while words and words[0].lower().strip(".") in _NOT_NAME:
+        lead.append(words.pop(0))
+    name = " ".join(words)
+    # "Al Jazeera's interview with ...", "Fox News's interview with ...": an outlet's, not a person's
+    if not 2 <= len(words) <= 3 or _OUTLET_RE.search(name) or any(w.lower() in _OUTLET_WORDS for w in words):
+        return None, None
+    return name, (" ".join(lead) or None)
+
+
+_OUTLET_WORDS = frozenset(
+    ["tv", "news", "radio", "channel", "network", "times", "post", "journal", "agency", "press", "television", "daily"]
+)
+
+
+_INTERVIEWED_BY = re.compile(
+    r"\binterviewed by\s+((?:[A-Z][a-z][\w'’-]*)(?:\s+[A-Z][a-z][\w'’-]*){1,2})"
+    r"(?=\s+(?:of|from|for|at)\b|[,.;)\n]|\s*$)"
+)
+
+
+def interviewer_in(header: str) -> str | None:
+    """The journalist a header names as the one who asked: "interviewed by Anna Petrova of Channel One"."""
+    m = _INTERVIEWED_BY.search(header)
+    return m.group(1) if m else None
+
+
 def find_interviewee(text: str) -> tuple[str | None, str | None]:
     """(name, title) of the person the header says was interviewed."""
+    owner = _possessive_interviewee(text)
+    if owner[0] is not None:
+        return owner
     votes: Counter[str] = Counter()
     titles: dict[str, str] = {}
     for m in _WITH_RE.finditer(text):
