@@ -160,3 +160,18 @@ def test_a_stage_direction_is_never_the_question() -> None:
     assert [(x.question.text, x.answer.text if x.answer else None) for x in doc.exchanges] == [
         ("You signed one anyway.", "It is a fee on trucks.")
     ]
+
+
+def test_an_undashed_first_question_and_whole_words_of_pushback() -> None:
+    text = (
+        "President Tomas Varga gave an interview to Euronet TV\n\n12 February 2024\n\n"
+        "Mr. President, your neighbours say the pipeline is dead. Is it?\n\n"
+        "– It is not dead. We signed the financing in December.\n\n"
+        "– You haven't answered. Who pays for the delay?\n\n– The consortium pays.\n"
+    )
+    doc = analyze(text, stages=[])
+    assert [t.role for t in doc.turns] == ["interviewer", "interviewee", "interviewer", "interviewee"]
+    first = doc.exchanges[0]
+    assert first.question.text == "Is it?" and first.answer is not None
+    assert first.pushback and first.pushback_evidence is not None
+    assert first.pushback_evidence.text == "You haven't answered."

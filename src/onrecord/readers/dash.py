@@ -24,6 +24,8 @@ from onrecord.readers.common import (
 )
 
 _DASH = re.compile(r"^[ \t]*([-\u2013\u2014\u2012\u2015])[ \t]*(?=\S)")
+# the most an undashed first question may hold (characters)
+_FIRST_QUESTION = 600
 _INTERROG = re.compile(
     r"^(who|whom|whose|what|when|where|why|how|which|is|are|was|were|do|does|did|can|could|will|would|"
     r"shall|should|have|has|had|may|might|must|if you|and (what|how|why|do|does|is|are)|but (what|how|why))\b",
@@ -86,6 +88,11 @@ class DashReader:
             result.unattributed = [(b.start, b.end) for b in blocks]
             return result
         first = dashed[0]
+        # the first question often has no dash ("Mr. President, ... Is it?" then "– It is not dead."): a
+        # question right above the first dashed answer opens the interview, not the site's header
+        opens = first > 1 and _ends_question(blocks[first - 1].text) and len(blocks[first - 1].text) <= _FIRST_QUESTION
+        if opens:
+            first -= 1
         end_idx = len(blocks)
         # "Related news" after the last turn, and the headlines under it, are the site's
         heading = next((k for k in range(dashed[-1] + 1, end_idx) if is_trailer_heading(blocks[k].text)), None)
@@ -102,7 +109,12 @@ class DashReader:
 
         voice = -1
         current: RawTurn | None = None
-        for b in blocks[first:end_idx]:
+        if opens:
+            voice = 0
+            b = blocks[first]
+            current = RawTurn(b.start, b.end, voice=voice)
+            result.turns.append(current)
+        for b in blocks[first + (1 if opens else 0) : end_idx]:
             m = _DASH.match(b.text)
             if m:
                 voice = 1 - voice if voice >= 0 else 0
@@ -112,7 +124,7 @@ class DashReader:
                 )
                 result.turns.append(current)
                 continue
-            assert current is not None  # the first block in range is dashed
+            assert current is not None  # the first block in range is dashed, or the undashed first question
             prev_text = text[current.start : current.end]
             new_turn = (_ends_question(prev_text) and not _ends_question(b.text)) or (
                 _looks_like_question(b.text) and not _ends_question(prev_text)

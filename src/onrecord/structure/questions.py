@@ -22,7 +22,8 @@ _WH_START = re.compile(
 )
 PUSHBACK = re.compile(
     r"(that (?:wasn't|was not|isn't|is not) (?:the|my) question|(?:that's|that is) not what i (?:asked|said)|"
-    r"you (?:didn't|did not|haven't|have not|still haven't) (?:answer|say|tell)|my question (?:was|is)|"
+    r"you (?:didn't|did not|haven't|have not|still haven't) (?:answer(?:ed)?|said|say|told|tell)\b|"
+    r"my question (?:was|is)|i(?:'m| am) (?:simply |just |only )?asking (?:whether|if)|so you (?:admit|concede)|"
     r"the question (?:was|is),|let me (?:just )?push you|push you on (?:this|that)|i(?:'m| am) asking you|"
     r"answer the question|you(?:'re| are) not answering|let me (?:ask|put) (?:it|that|this) (?:again|another way)|"
     r"with (?:all due )?respect|not clear to me what|i wish you would|you(?:'re| are) dodging|"
