@@ -58,3 +58,19 @@ def test_a_spanish_interview_opening_with_pregunta_and_respuesta() -> None:
     assert len([x for x in doc.exchanges if x.answer is not None]) == 3
     # "Pregunta" is the "P" that follows it: one asker, one answerer
     assert [(p.name, p.role) for p in doc.metadata.participants] == [("P", "interviewer"), ("R", "interviewee")]
+
+
+def test_a_titled_first_label_and_outlets_asking_once_are_speakers() -> None:
+    text = (
+        "Foreign Ministry Spokesperson Wang Lin's Regular Press Conference on May 14, 2024\n\n"
+        "Spokesperson Wang Lin: Good afternoon. I have one announcement. The minister will visit Tavira.\n\n"
+        "Xinhua News Agency: Could you share more details about the visit?\n\n"
+        "Wang Lin: The two ministers will discuss trade.\n\n"
+        "AFP: Were two fishing vessels detained yesterday?\n\nWang Lin: I'm not aware of the specifics.\n\n"
+        "AFP: Has the ministry contacted the flag state?\n\nWang Lin: I'd refer you to the authorities.\n"
+    )
+    doc = analyze(text, stages=[])
+    assert [t.speaker for t in doc.turns][:3] == ["Wang Lin", "Xinhua News Agency", "Wang Lin"]
+    assert doc.turns[0].text.startswith("Good afternoon.")  # the opening statement is his, not the header
+    assert doc.exchanges[0].question.text == "Could you share more details about the visit?"
+    assert doc.exchanges[0].answer is not None and doc.exchanges[0].answer.text.startswith("The two ministers")

@@ -469,6 +469,10 @@ _ROLE_LABELS = frozenset(
 )
 
 
+#: words that make a label an outlet's: "Xinhua News Agency:", "Al-Sharq TV:"
+_OUTLET_LABEL_WORDS = frozenset(["news", "agency", "tv", "radio", "times", "post", "press", "daily", "channel"])
+
+
 def _with_listed_speakers(
     text: str, cands: list[_Candidate], marks: list[Mark], counts: dict[str, int], no_blank_lines: bool
 ) -> list[Mark]:
@@ -479,6 +483,7 @@ def _with_listed_speakers(
         return marks
     header = text[: marks[0].start]
     taken = {m.start for m in marks}
+    known = {_split_name(m.speaker)[0].lower() for m in marks if m.speaker}
     extra: list[Mark] = []
     for c in cands:
         if c.caps or c.start in taken or counts[_norm(c.name)] != 1 or not (c.para_start or no_blank_lines):
@@ -494,7 +499,12 @@ def _with_listed_speakers(
         )
         # ... but "Interviewer: Jane Doe" in the header is a cast list's entry, not a turn
         cast = c.start < marks[0].start and _LONE_NAME.fullmatch(text[c.end : _line_end(text, c.end)].strip())
-        if (c.name.lower() in _ROLE_LABELS and not cast) or listed:
+        # "Spokesperson Wang Lin:" once, then "Wang Lin:" throughout: the same speaker, with a title the first time
+        longer = any(len(k) > 3 and c.name.lower().endswith(" " + k) for k in known)
+        # "Xinhua News Agency: Could you share ...?": an outlet asking, as reporters at a briefing are named
+        said = text[c.end : _line_end(text, c.end)]
+        outlet = "?" in said and any(w.lower() in _OUTLET_LABEL_WORDS for w in c.name.split())
+        if (c.name.lower() in _ROLE_LABELS and not cast) or listed or longer or outlet:
             extra.append(Mark(c.start, c.end, c.label, _role(c.label, c.name), time=c.time))
     return sorted(marks + extra, key=lambda m: m.start) if extra else marks
 
