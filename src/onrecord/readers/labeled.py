@@ -29,12 +29,15 @@ from onrecord.readers.common import (
 from onrecord.readers.narration import narration_starts
 
 _CLOCK = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
-# A candidate: a line start, a capital, up to 80 characters without a colon, a colon, then space or line end.
+# A candidate: a line start, a capital (A to Z, or a letter of the Latin, Greek or Cyrillic blocks that have
+# capitals: "Kovač:", "ƏLIYEV:"; _classify checks it is upper case), up to 80 characters without a colon, a
+# colon, then space or line end.
 # Recording tools put a time code before the label ("[00:00:17] PRESENTER:") or after it
 # ("Speaker 1 (00:00:03):"); the mark covers it, and the turn starts at that time.
 _CANDIDATE = re.compile(
     rf"^(?P<pre>[ \t\u00a0>*_]*)(?P<clock>[\[(]?{_CLOCK}[\])]?[ \t]+)?"
-    r"(?P<label>[^\W\d_][^:\n]{0,79}):[*_]*(?=[ \t\u00a0]|\r?\n|$)",
+    r"(?P<label>[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f\u0370-\u03ff\u0400-\u04ff][^:\n]{0,79}):[*_]*"
+    r"(?=[ \t\u00a0]|\r?\n|$)",
     re.MULTILINE,
 )
 # Rev's "Speaker 1 (00:00:03):": the time code's colons stop the pattern above
