@@ -104,16 +104,16 @@ def assemble(
     *,
     body_start: int = 0,
     body_end: int | None = None,
-    breaks: Sequence[tuple[int, int]] = (),
+    breaks: Sequence[tuple[int, int, str]] = (),
     notes: Sequence[tuple[int, int, str]] = (),
     by_line: bool = False,
 ) -> ReadResult:
     """Build the result from marks sorted by position.
 
     ``[0, body_start)`` must already be accounted for by the caller (front
-    matter); ``[body_end, len)`` becomes trailer.  ``breaks`` are spans (topic
-    subheads) that end the turn they fall in; they and any unmarked text after
-    them up to the next mark are unattributed, since no label says who spoke it.
+    matter); ``[body_end, len)`` becomes trailer.  ``breaks`` are spans, each with the kind of note
+    it is (a topic subhead, narration, a page heading), that end the turn they fall in; they and any
+    unmarked text after them up to the next mark are unattributed, since no label says who spoke it.
     """
     end_all = len(text) if body_end is None else body_end
     result = ReadResult(text=text, layout=layout)
@@ -139,7 +139,7 @@ def assemble(
         while bi < len(pending) and pending[bi][0] < mark.end:
             bi += 1  # a break overlapping a label is not a break
         cut = region_end
-        mine: list[tuple[int, int]] = []
+        mine: list[tuple[int, int, str]] = []
         while bi < len(pending) and pending[bi][1] <= region_end:
             mine.append(pending[bi])
             bi += 1
@@ -161,13 +161,13 @@ def assemble(
             )
         )
         pos = cut
-        for bs, be in mine:
+        for bs, be, kind in mine:
             for blk in blocks_in(text, pos, bs):
                 result.unattributed.append((blk.start, blk.end))
             ts, te = trim(text, bs, be)
             if te > ts:
                 result.unattributed.append((ts, te))
-                result.notes.append((ts, te, "subhead"))
+                result.notes.append((ts, te, kind))
             pos = max(pos, be)
         if mine:
             for blk in blocks_in(text, pos, region_end):

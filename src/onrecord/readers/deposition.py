@@ -115,8 +115,7 @@ class DepositionReader:
         parts: list[str] = []
         pos = 0
         marks: list[Mark] = []
-        breaks: list[tuple[int, int]] = []
-        kinds: dict[int, str] = {}
+        breaks: list[tuple[int, int, str]] = []
         pending: list[str] = []
         examiner: str | None = None
         in_turn = False
@@ -129,8 +128,7 @@ class DepositionReader:
             parts.append(line + "\n")
             pos += len(line) + 1
             if kind is not None and line:
-                breaks.append((start, start + len(line)))
-                kinds[start] = kind
+                breaks.append((start, start + len(line), kind))
             return start
 
         def flush() -> None:
@@ -152,7 +150,7 @@ class DepositionReader:
             if body_end is not None or paren_left:
                 emit(line)
                 if paren_left:  # a parenthetical wrapped over several lines is one note
-                    breaks[-1] = (breaks[-1][0], pos - 1)
+                    breaks[-1] = (breaks[-1][0], pos - 1, breaks[-1][2])
                     paren_left = 0 if line.endswith(")") else paren_left - 1
                 continue
             if _opens_turn(line) or (line.startswith("(") and in_turn):
@@ -189,7 +187,6 @@ class DepositionReader:
         flush()
         rebuilt = "".join(parts)
         result = assemble(rebuilt, self.name, marks, body_end=body_end, breaks=breaks)
-        result.notes = [(s, e, kinds.get(s, k)) for s, e, k in result.notes]
         result.source_format = "deposition"
         if titled:  # "VIDEOTAPED DEPOSITION OF GORDON FAIRLEY", not the court's name or a page number
             result.metadata["title"] = " ".join(titled[0].split())

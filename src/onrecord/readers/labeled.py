@@ -679,12 +679,12 @@ class LabeledReader:
         narration = narration_starts(text, marks, body_end)
         # a Markdown heading between the turns ("## Patents and farmers [11:40]") is a section's subhead
         first = marks[0].start if marks else body_end
-        headings = [(m.start(), m.end()) for m in _MARKDOWN_HEADING.finditer(text, first, body_end)]
-        breaks = sorted(narration + headings)
+        headings = [(m.start(), m.end(), "subhead") for m in _MARKDOWN_HEADING.finditer(text, first, body_end)]
+        breaks = sorted([(s, e, "narration") for s, e in narration] + headings)
         result = assemble(text, self.name, marks, body_end=body_end, notes=notes, breaks=breaks)
-        if narration:  # the paragraphs from where narration starts to the next label are all narration
+        if narration:  # the paragraphs after where narration starts, to the next label, are narration too
             starts = {s for s, _ in narration}
-            notes = [(s, e, "narration" if s in starts else k) for s, e, k in result.notes]
+            notes = list(result.notes)
             turn_starts = sorted(t.start for t in result.turns)
             for s, e in result.unattributed:
                 since = max((n for n in starts if n <= s), default=None)

@@ -243,6 +243,6 @@ class PublicPapersReader:
             last = marks[-1]
             if not text[last.end : body_end].strip():
                 body_end = len(text)
-        breaks = _subheads(text, marks, body_end)
+        breaks = [(s, e, "subhead") for s, e in _subheads(text, marks, body_end)]
         notes = find_notes(_NOTE_BRACKET, text, 0, body_end, "stage_direction")
         return assemble(text, self.name, marks, body_end=body_end, breaks=breaks, notes=notes, by_line=True)
