@@ -122,7 +122,8 @@ _NOTICE = re.compile(
 )
 _NOTICE_MAX = 700
 # a dateline closing the piece: "Zagora, 14 November 2023", "Baku, October 12, 2020."
-_DATELINE = re.compile(r"[ \t]*[A-Z][\w .'’-]{1,40}, (?:\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2},?) \d{4}\.?[ \t]*")
+DATELINE = r"[A-Z][\w .'’-]{1,40}, (?:\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2},?) \d{4}\.?"
+_DATELINE = re.compile(rf"[ \t]*{DATELINE}[ \t]*")
 # the writer's bio under the piece: "Owen Castellano is a senior writer at The Metropolitan Review."
 _BIO = re.compile(
     r"[*_]*[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} (?:is|was) (?:a|an|the) (?:[\w-]+ ){0,3}?(?:writer|reporter|"

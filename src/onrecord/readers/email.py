@@ -79,7 +79,8 @@ class EmailReader:
         head = _header_end(lines)
         headers = Parser(policy=policy.default).parsestr("\n".join(lines[:head]) + "\n\n", headersonly=True)
         sender, recipient = _display_name(headers.get("From")), _display_name(headers.get("To"))
-        first_quote = next((i for i, q in _runs(lines) if q and i >= head), None)
+        runs = _runs(lines)
+        first_quote = next((i for i, q in runs if q and i >= head), None)
         # the line that introduces the quoted questions, before the first of them
         attribution = _ATTRIBUTION.search("\n".join(lines[head : first_quote if first_quote is not None else head]))
         # the quoted questions' author, as the reply's attribution line names them; the interviewee is the
@@ -102,7 +103,7 @@ class EmailReader:
         marks: list[Mark] = []
         body_end = len(rebuilt)
         if first_quote is not None:
-            for i, quoted in _runs(lines):
+            for i, quoted in runs:
                 if i < first_quote:
                     continue
                 if quoted:

@@ -49,9 +49,14 @@ def _surname(label: str | None) -> str | None:
     return last if not last.isupper() else last.capitalize()
 
 
+def _as_subject(names: str) -> str:
+    """A pattern for one of ``names`` (a regex alternation) as the subject of what follows: "Penhaligon
+    lives alone", "Walter Penhaligon has", "Mr. Penhaligon's cottage"."""
+    return rf"{_TITLE}(?:[A-Z][a-z]+\s+)?(?:{names})(?:'s|’s)?\s+[a-z]"
+
+
 def _opens_with(paragraph: str, surname: str) -> bool:
-    """ "Penhaligon lives alone", "Walter Penhaligon has", "Mr. Penhaligon's cottage": the name as subject."""
-    return re.match(rf"{_TITLE}(?:[A-Z][a-z]+\s+)?{re.escape(surname)}(?:'s|’s)?\s+[a-z]", paragraph) is not None
+    return re.match(_as_subject(re.escape(surname)), paragraph) is not None
 
 
 def _mentions(paragraph: str, surname: str) -> bool:
@@ -78,9 +83,7 @@ def narration_starts(text: str, marks: Sequence[Mark], body_end: int) -> list[tu
     if not names:
         return []
     # the sign, looked for in one pass before any paragraph is split: a line opening with a speaker's name
-    opener = re.compile(
-        rf"(?m)^[ \t]*{_TITLE}(?:[A-Z][a-z]+\s+)?(?:{'|'.join(map(re.escape, names))})(?:'s|’s)?\s+[a-z]"
-    )
+    opener = re.compile(rf"(?m)^[ \t]*{_as_subject('|'.join(map(re.escape, names)))}")
     if not opener.search(text, marks[0].end if marks else 0, body_end):
         return []
     regions: list[tuple[str | None, str | None, list[Block]]] = []

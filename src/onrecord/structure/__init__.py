@@ -10,7 +10,7 @@ import re
 
 from onrecord.document import Interview, LabeledSpan, Metadata, Participant, Span, Turn
 from onrecord.readers.base import ReadResult
-from onrecord.readers.common import NUMBERED_VOICE, all_caps, front_matter
+from onrecord.readers.common import DATELINE, NUMBERED_VOICE, all_caps, front_matter
 from onrecord.structure import metadata as meta
 from onrecord.structure.exchanges import build_exchanges, is_interrupted
 from onrecord.structure.roles import Speaker, participants_order, resolve
@@ -40,9 +40,7 @@ def _title_of(header: str) -> str | None:
 
 #: a line under the piece that dates it: "Published: 21.06.2022 | 09:15", "Zagora, 14 November 2023"
 _PUBLISHED_LINE = re.compile(
-    r"[ \t]*(?:(?:publication date|published|posted|date)\b|[A-Z][\w .'’-]{1,40}, (?:\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+ "
-    r"\d{1,2},?) \d{4}\.?[ \t]*$)",
-    re.IGNORECASE,
+    rf"[ \t]*(?:(?:publication date|published|posted|date)\b|{DATELINE}[ \t]*$)", re.IGNORECASE
 )
 #: speaker labels that name a role held by one person, whose own words may name them
 _ROLE_NAMES = {"moderator", "host", "anchor", "presenter"}

@@ -143,8 +143,6 @@ def _narrating(turns: list[Turn], text: str) -> set[str]:
     "(voice-over)", or by someone who was so labelled earlier in the same package.  Their statements
     lead into the soundbites; they are not put to anyone.  (A reporter interviewing on camera in a
     package still asks.)"""
-    if "VIDEO" not in text.upper():
-        return set()
     out: set[str] = set()
     for m in _PACKAGE.finditer(text):
         voices: set[str | None] = set()
