@@ -6,7 +6,8 @@ UTF-8, then UTF-8 with a few damaged places (marked U+FFFD, and said so in the
 encoding), then charset-normalizer's guess; binary input is refused rather than
 decoded into mojibake, since silently analysing garbage is worse than failing.
 PDF and Word files are recognised by their content and go to
-:mod:`onrecord.documents` for their text.
+:mod:`onrecord.documents` for their text; speech-to-text JSON exports go to
+:mod:`onrecord.speech_json`, which gives them as WebVTT.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from typing import BinaryIO
 
 from charset_normalizer import CharsetMatch, from_bytes
 
-from onrecord import documents
+from onrecord import documents, speech_json
 from onrecord.errors import InputError
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -144,6 +145,11 @@ def decode(data: bytes, name: str = "<input>") -> Source:
     text = normalize_newlines(text)
     if not text.strip():
         raise InputError(f"{name}: empty input, no transcript to read")
+    if speech_json.looks_like_json(text):
+        converted = speech_json.to_webvtt(text, name)
+        if converted is not None:
+            text, kind = converted
+            encoding = f"{encoding}; {kind} JSON, read as WebVTT"
     return Source(text=text, name=name, encoding=encoding, guessed=guessed)
 
 

@@ -12,9 +12,10 @@ _BLANK = re.compile(r"\n[ \t\u00a0]*\n")
 # reported (as unattributed text) rather than silently dropped.
 _WS = " \t\n\r\f\v\u00a0\u2028\u2029"
 
-# "Speaker 1", "SPEAKER 2": the numbered voices of an automatic transcript, a name in their own right
+# "Speaker 1", "SPEAKER 2", "Speaker B": the numbered (or lettered) voices of an automatic transcript,
+# a name in their own right
 VOICE_WORDS = r"(?:Speaker|Participant|Person|Voice|Guest|Caller)"
-NUMBERED_VOICE = re.compile(rf"^{VOICE_WORDS}[ \t]?\d{{1,2}}$", re.IGNORECASE)
+NUMBERED_VOICE = re.compile(rf"^{VOICE_WORDS}(?:[ \t]?\d{{1,2}}|[ \t][A-Z])$", re.IGNORECASE)
 
 # Hansard numbers the questions on the order paper: "Q1. [905112] Rachel Denholm (Stroud Valley) (Lab):";
 # a select committee's oral evidence numbers each member's question: "Q101 Chair:", "Q103 Tom Fennimore:"
