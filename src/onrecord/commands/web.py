@@ -40,7 +40,7 @@ def register(main: click.Group, train: click.Group, evaluate: click.Group) -> No
     @click.option("--structure-only", is_flag=True, help="Analyse uploads for structure only (no models).")
     @click.option(
         "--max-upload-kib",
-        default=2048,
+        default=10 * 1024,
         show_default=True,
         type=click.IntRange(1, 50 * 1024),
         help="Largest transcript accepted, in KiB.",

@@ -60,7 +60,7 @@ from onrecord.web.store import (
 
 log = logging.getLogger("onrecord.web")
 
-MAX_UPLOAD = 2 * 1024 * 1024
+MAX_UPLOAD = 10 * 1024 * 1024  # room for a PDF or Word file; a text transcript is rarely over 1 MiB
 REPORT_CACHE = 64
 FORM_SLACK = 64 * 1024  # room for the multipart envelope and the other form fields
 TEXT_SUFFIXES = frozenset({"", ".txt", ".text", ".md", ".markdown", ".html", ".htm", ".vtt", ".srt", ".json"})
