@@ -165,12 +165,50 @@ class ParsedLabel:
     role_hint: str | None
 
 
+#: an all-capitals word with no vowel is an acronym, an outlet's as a rule ("CCTV:", "NBC NEWS"): no
+#: surname is spelt so, and "Cctv" would read as a misprint; so are the agencies and broadcasters whose
+#: acronyms have vowels, when they ask at a briefing ("AFP:")
+_ACRONYM = re.compile(r"[B-DF-HJ-NP-TV-XZ]{3,6}")
+_NOT_ACRONYMS = frozenset({"MRS"})
+_VOWEL_ACRONYMS = frozenset(
+    [
+        "AAP",
+        "ABC",
+        "AFP",
+        "ANSA",
+        "AP",
+        "ARD",
+        "DPA",
+        "EFE",
+        "EPA",
+        "IANS",
+        "IRNA",
+        "ITV",
+        "KBS",
+        "KCNA",
+        "ORF",
+        "PTI",
+        "QNA",
+        "RTE",
+        "SABC",
+        "TASS",
+        "UPI",
+        "WAFA",
+        "YTN",
+    ]
+)
+
+
 def smart_title(text: str) -> str:
-    """Title-case an ALL-CAPS name without mangling McCain, O'Brien or initials."""
+    """Title-case an ALL-CAPS name without mangling McCain, O'Brien, initials or acronyms."""
     if not text.isupper():
         return text
     out = []
-    for word in text.lower().split():
+    for upper in text.split():
+        word = upper.lower()
+        if (_ACRONYM.fullmatch(upper) and upper not in _NOT_ACRONYMS) or upper in _VOWEL_ACRONYMS:
+            out.append(upper)
+            continue
         parts = []
         for part in re.split(r"([-'’])", word):
             if part.startswith("mc") and len(part) > 2:
