@@ -74,3 +74,19 @@ def test_a_titled_first_label_and_outlets_asking_once_are_speakers() -> None:
     assert doc.turns[0].text.startswith("Good afternoon.")  # the opening statement is his, not the header
     assert doc.exchanges[0].question.text == "Could you share more details about the visit?"
     assert doc.exchanges[0].answer is not None and doc.exchanges[0].answer.text.startswith("The two ministers")
+
+
+def test_a_head_of_state_labelled_by_title_and_surname_once_is_still_the_interviewee() -> None:
+    text = (
+        "Interview of President Amara Ndiaye with the newspaper Le Courrier du Sahel\n\n"
+        "Question: Mr. President, what do you expect from the summit?\n\n"
+        "President: Concrete decisions, not declarations.\n\n"
+        "Question: Inflation reached 11 percent. What is the government doing?\n\n"
+        "President Ndiaye: We have cut the duties on wheat and fuel.\n\n"
+        "Question: Will you be a candidate in 2025?\n\n"
+        "President: You will be the first to know.\n"
+    )
+    doc = analyze(text, stages=[])
+    assert [t.speaker for t in doc.turns] == [None, "Amara Ndiaye"] * 3  # "Question:" is an unnamed asker
+    assert doc.exchanges[1].answer is not None
+    assert doc.exchanges[1].answer.text == "We have cut the duties on wheat and fuel."

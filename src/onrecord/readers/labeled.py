@@ -447,6 +447,19 @@ _LABEL_TITLES = frozenset(
         "minister",
         "secretary",
         "ambassador",
+        "president",
+        "vice",
+        "prime",
+        "premier",
+        "chancellor",
+        "senator",
+        "sen",
+        "governor",
+        "gov",
+        "mayor",
+        "representative",
+        "rep",
+        "deputy",
     ]
 )
 #: labels that name a role, believed at a paragraph's start even when used once ("Correspondent: ...")
