@@ -175,3 +175,63 @@ def test_an_undashed_first_question_and_whole_words_of_pushback() -> None:
     assert first.question.text == "Is it?" and first.answer is not None
     assert first.pushback and first.pushback_evidence is not None
     assert first.pushback_evidence.text == "You haven't answered."
+
+
+def _exchanges(text: str) -> list[tuple[str, str | None, bool, str | None]]:
+    doc = analyze(text, stages=[])
+    return [(x.question.text, x.answer.text if x.answer else None, x.pushback, x.follow_up_of) for x in doc.exchanges]
+
+
+def test_the_answer_given_after_a_clarification_is_not_lost() -> None:
+    got = _exchanges(
+        "Interview with Health Minister Victor Lindqvist\n\n"
+        "HELEN ACHEBE: Minister, is the health service in crisis?\n\n"
+        "VICTOR LINDQVIST: When you say crisis, what exactly do you mean?\n\n"
+        "HELEN ACHEBE: I mean patients waiting more than a year for surgery.\n\n"
+        "VICTOR LINDQVIST: Then no, it is not in crisis.\n"
+    )
+    assert got == [
+        ("Minister, is the health service in crisis?", "When you say crisis, what exactly do you mean?", False, None),
+        # the minister's question back, answered by the journalist ...
+        (
+            "When you say crisis, what exactly do you mean?",
+            "I mean patients waiting more than a year for surgery.",
+            False,
+            None,
+        ),
+        # ... whose clarification the minister then answers: a follow-up of the question clarified
+        ("I mean patients waiting more than a year for surgery.", "Then no, it is not in crisis.", False, "x1"),
+    ]
+
+
+def test_a_question_asked_back_is_not_a_clarification() -> None:
+    got = _exchanges(
+        "HOST: Did your forces use cluster munitions?\n\n"
+        "GUEST: No. Did you ask the other side this question?\n\n"
+        "HOST: We didn't have the information at the time.\n\n"
+        "GUEST: That's the point. Ask them.\n"
+    )
+    assert [q for q, *_ in got] == ["Did your forces use cluster munitions?", "Did you ask the other side this question?"]
+
+
+def test_a_new_topic_or_a_recap_is_not_pushback() -> None:
+    got = _exchanges(
+        "HOST: Will you sign the water bill?\n\nGOVERNOR: Yes. I will sign it on Friday.\n\n"
+        "HOST: My question is about housing now. How many homes will you build?\n\nGOVERNOR: Ten thousand.\n\n"
+        "HOST: Will the state pay for them?\n\nGOVERNOR: Yes, the state will pay for all of it.\n\n"
+        "HOST: Just to be clear for our listeners, the state pays the full cost?\n\nGOVERNOR: The full cost.\n"
+    )
+    assert [push for _, _, push, _ in got] == [False, False, False, False]
+    assert got[3][3] == "x3"  # pinning the answer down follows it up
+
+
+def test_pushback_and_the_follow_up_concern_the_sub_question_they_name() -> None:
+    got = _exchanges(
+        "REPORTER: Has the officer been involved in previous shootings? And has he been placed on leave?\n\n"
+        "CHIEF: He has been placed on administrative leave, which is standard procedure.\n\n"
+        "REPORTER: You didn't answer my first question. Has he been involved in previous shootings?\n\n"
+        "CHIEF: I'm not going to discuss his record.\n"
+    )
+    assert [(push, follow) for _, _, push, follow in got] == [(True, None), (False, None), (True, "x1")][:2] + [
+        (False, "x1")
+    ]

@@ -84,6 +84,8 @@ _FOLLOW_CUE = re.compile(
     r"are you (?:saying|categorical)|you are categorical|so you|that (?:is|was)|but you|then why|why not|i'?m asking)",
     re.I,
 )
+# pressing the last answer without pushing back on it: "Just to be clear, you're saying by the fall ...?"
+_PRESSING = re.compile(r"\b(?:just to be clear|my question is,)", re.I)
 
 
 def _content(text: str) -> set[str]:
@@ -156,10 +158,45 @@ def _narrating(turns: list[Turn], text: str) -> set[str]:
     return out
 
 
+# the interviewee asking what the question means, not asking back ("Did you ask the Armenian president?")
+_CLARIFYING = re.compile(
+    r"\b(?:what (?:exactly |precisely )?do you mean|what does that mean|in what sense|meaning what|"
+    r"are you (?:asking|saying|talking about)|you mean\b|which (?:one|part|\w+) do you mean|define\b|"
+    r"say (?:that|it) again|repeat (?:that|the question))",
+    re.IGNORECASE,
+)
+
+
+_ORDINAL = re.compile(r"\b(first|second|third|last|other)\b (?:(?:part of (?:my|the) )?question|part|half)\b", re.I)
+_ORDINALS = {"first": 0, "second": 1, "third": 2, "last": -1}
+
+
+def _concerned(siblings: list[Exchange], said: str) -> list[Exchange]:
+    """Which of the sub-questions one answer took up a pushback or follow-up is about: the one it names
+    ("You didn't answer my first question"), else those whose words it mostly repeats, else all of them."""
+    if len(siblings) < 2:
+        return siblings
+    m = _ORDINAL.search(said)
+    if m and m.group(1).lower() in _ORDINALS:
+        k = _ORDINALS[m.group(1).lower()]
+        if -len(siblings) <= k < len(siblings):
+            return [siblings[k]]
+    words = _content(said)
+    repeated = []
+    for x in siblings:
+        asked = _content(x.question.text)
+        if len(asked & words) >= 2 and len(asked & words) >= 0.5 * len(asked):
+            repeated.append(x)
+    return repeated or siblings
+
+
 def build_exchanges(turns: list[Turn], text: str) -> list[Exchange]:
     exchanges: list[Exchange] = []
     n = len(turns)
     replied_to_reversal: set[int] = set()
+    # the interviewer's reply to "What do you mean by crisis?" asked back in answer to their question: the
+    # interviewee answers it next ("Then no, it is not in crisis."), as a follow-up of the question clarified
+    clarifies: dict[int, str] = {}
 
     by_id = {t.id: t for t in turns}
     narrating = _narrating(turns, text)
@@ -206,7 +243,7 @@ def build_exchanges(turns: list[Turn], text: str) -> list[Exchange]:
 
     for i, turn in enumerate(turns):
         if turn.role in QUESTIONERS:
-            if i in replied_to_reversal or _OBJECTION.fullmatch(turn.text):
+            if (i in replied_to_reversal and i not in clarifies) or _OBJECTION.fullmatch(turn.text):
                 continue  # an objection is said to the record, not put to the witness
             sentences = classify(text, turn.start, turn.end)
             prev = exchanges[-1] if exchanges else None
@@ -218,12 +255,13 @@ def build_exchanges(turns: list[Turn], text: str) -> list[Exchange]:
                 m = PUSHBACK.search(turn.text)
                 if m:
                     push = Sentence(turn.start + m.start(), turn.start + m.end(), "pushback")
+            # the sub-questions the last answer answered: pushback and a follow-up concern the one they name
+            siblings = [x for x in exchanges if x.answer is not None and x.answer.turn == turns[i - 1].id] if i else []
             if push is not None and prev is not None and prev_answered_here:
                 evidence = Span(start=push.start, end=push.end, text=text[push.start : push.end])
-                for x in exchanges:
-                    if x.answer is not None and x.answer.turn == turns[i - 1].id:
-                        x.pushback = True
-                        x.pushback_evidence = evidence
+                for x in _concerned(siblings, turn.text):
+                    x.pushback = True
+                    x.pushback_evidence = evidence
             asked = [s for s in sentences if s.kind == "question"]
             if not asked:
                 asked = [s for s in sentences if s.kind == "demand"]
@@ -264,8 +302,11 @@ def build_exchanges(turns: list[Turn], text: str) -> list[Exchange]:
                     cw = _content(text[turn.start : s.end])
                     pw = _content(prev.question.text) | _content(prev.answer.text if prev.answer else "")
                     overlap = len(cw & pw) / max(1, len(cw))
-                    if push is not None or (first and _FOLLOW_CUE.match(qtext)) or overlap >= 0.5:
-                        follow = prev.id
+                    pressing = _PRESSING.search(text, turn.start, s.end) is not None
+                    if push is not None or (first and _FOLLOW_CUE.match(qtext)) or pressing or overlap >= 0.5:
+                        follow = _concerned(siblings, text[turn.start : s.end])[-1].id if siblings else prev.id
+                if k == 0 and i in clarifies:
+                    follow = clarifies[i]
                 exchanges.append(
                     Exchange(
                         id=new_id(),
@@ -300,4 +341,7 @@ def build_exchanges(turns: list[Turn], text: str) -> list[Exchange]:
                     )
                 )
                 replied_to_reversal.add(i + 1)
+                clarified = [x for x in exchanges[:-1] if x.answer is not None and x.answer.turn == turn.id]
+                if clarified and _CLARIFYING.search(last) and i + 2 < n and turns[i + 2].role == "interviewee":
+                    clarifies[i + 1] = clarified[-1].id
     return exchanges
