@@ -23,11 +23,12 @@ _WH_START = re.compile(
 PUSHBACK = re.compile(
     r"(that (?:wasn't|was not|isn't|is not) (?:the|my) question|(?:that's|that is) not what i (?:asked|said)|"
     r"you (?:didn't|did not|haven't|have not|still haven't) (?:answer(?:ed)?|said|say|told|tell)\b|"
-    r"my question (?:was|is)|i(?:'m| am) (?:simply |just |only )?asking (?:whether|if)|so you (?:admit|concede)|"
+    r"my question was|my question (?:is|was) (?:still|simply|again|a simple one|very simple)|"
+    r"i(?:'m| am) (?:simply |just |only )?asking (?:whether|if)|so you (?:admit|concede)|"
     r"the question (?:was|is),|let me (?:just )?push you|push you on (?:this|that)|i(?:'m| am) asking you|"
     r"answer the question|you(?:'re| are) not answering|let me (?:ask|put) (?:it|that|this) (?:again|another way)|"
-    r"with (?:all due )?respect|not clear to me what|i wish you would|you(?:'re| are) dodging|"
-    r"you(?:'re| are) not (?:going to )?answer|just to be clear|you didn't respond)",
+    r"with (?:all due )?respect(?! (?:to|for)\b)|not clear to me what|i wish you would|you(?:'re| are) dodging|"
+    r"you(?:'re| are) not (?:going to )?answer|you didn't respond)",
     re.I,
 )
 _CLOSING = re.compile(r"^(?:thank you|thanks|we'll leave it there|we have to leave it there|good(?:bye| night))", re.I)
