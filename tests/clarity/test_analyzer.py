@@ -129,3 +129,70 @@ def test_a_question_put_back_is_shown_for_a_non_reply() -> None:
     # a clear reply is explained by what answers, not by the question it ends with
     ev, _ = evidence_for(doc, ex, Prediction("Clear Reply", 0.6, "Explicit", 0.4))
     assert all(e.reason != "puts a question back to the interviewer" for e in ev)
+
+
+def test_evidence_quotes_whole_sentences_with_their_numbers() -> None:
+    doc = onrecord.analyze(
+        "Q: How many customer records were exposed in the breach?\n\n"
+        "A: About 2.3 million records were exposed. Mr. Vance and the U.S. regulators were told on May 4.\n",
+        stages=(),
+    )
+    (ex,) = doc.exchanges
+    for label in (
+        Prediction("Clear Reply", 0.6, "Explicit", 0.5),
+        Prediction("Ambivalent", 0.5, "Partial/half-answer", 0.3),
+    ):
+        ev, ev_e = evidence_for(doc, ex, label)
+        quoted = {e.text for e in ev + ev_e}
+        assert "About 2.3 million records were exposed." in quoted
+        assert all(not t.endswith(("2.", "Mr.", "U.")) for t in quoted)
+
+
+def test_pushback_is_shown_even_against_a_clear_reply() -> None:
+    doc = onrecord.analyze(PUSHBACK, stages=())
+    first = doc.exchanges[0]
+    ev, ev_e = evidence_for(doc, first, Prediction("Clear Reply", 0.5, "Explicit", 0.4))
+    assert ev[-1].reason == ev_e[-1].reason == "but the interviewer pushes back in the next turn"
+    assert "wasn't the question" in ev[-1].text
+
+
+def test_an_opening_that_answers_another_sub_question_is_no_topic_shift() -> None:
+    doc = onrecord.analyze(
+        "Q: How much will the plan cost the city budget? And who will pay for it?\n\n"
+        "A: The plan will cost the city budget about 40 million dollars a year. We have wonderful partners.\n",
+        stages=(),
+    )
+    cost, payer = doc.exchanges
+    ev, _ = evidence_for(doc, payer, Prediction("Ambivalent", 0.6, "General", 0.4), siblings=[cost])
+    opening = next(e for e in ev if e.text.startswith("The plan will cost"))
+    assert opening.reason.startswith("answers another part of the question (“How much will the plan cost")
+    ev, _ = evidence_for(doc, payer, Prediction("Ambivalent", 0.6, "General", 0.4))
+    assert any(e.reason == "opens away from the question's topic (topic shift)" for e in ev)
+
+
+def test_the_fine_label_has_evidence_of_its_own() -> None:
+    doc = onrecord.analyze(
+        "Q: Will you raise the minimum wage to 15 dollars?\n\n"
+        "A: We are committed to working people. Everybody deserves a fair wage, and we will continue to fight.\n",
+        stages=(),
+    )
+    (ex,) = doc.exchanges
+    clarity, evasion = evidence_for(doc, ex, Prediction("Ambivalent", 0.6, "General", 0.5))
+    assert evasion[0].reason == "stays general, without the specifics asked for"
+    assert evasion[0].text == "We are committed to working people."
+    assert [e.reason for e in clarity] != [e.reason for e in evasion]
+
+
+def test_an_attack_on_the_interviewer_and_a_refusal_however_worded_are_named() -> None:
+    doc = onrecord.analyze(
+        "Q: Did you take money from the developer?\n\n"
+        "A: That's a lie, and you know it. You people have been pushing this garbage for months.\n\n"
+        "Q: What is the officer's name?\n\nA: I'm not going to release the officer's name today.\n",
+        stages=(),
+    )
+    money, name = doc.exchanges
+    ev, _ = evidence_for(doc, money, Prediction("Ambivalent", 0.6, "Dodging", 0.4))
+    assert ev[0].reason == "attacks the question or the interviewer instead of answering"
+    assert ev[0].text == "That's a lie, and you know it."
+    ev, _ = evidence_for(doc, name, Prediction("Clear Non-Reply", 0.6, "Declining to answer", 0.4))
+    assert ev[0].reason == "refuses or postpones the answer"

@@ -19,10 +19,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from onrecord.structure.sentences import ABBREVIATIONS
+
 #: features read at most this much of an answer (the rest rarely changes the label and costs time)
 MAX_CHARS = 6000
 
-_SENT = re.compile(r"[^.!?…]+(?:[.!?…]+[\"'”’)\]]*|$)")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*%?")
 _NUMBER = re.compile(
     r"\b\d[\d,.]*\s*(?:%|percent|million|billion|trillion|thousand)?|\b(?:one|two|three|four|five|six|seven|eight|nine|"
@@ -148,6 +149,26 @@ _CUES: dict[str, re.Pattern[str]] = {
 }
 CUE_NAMES: tuple[str, ...] = tuple(_CUES)
 
+# Signs the evidence names but the model does not read: as features they did not help (grouped
+# cross-validation T1 0.589 / T2 0.328 with them, 0.591 / 0.328 without), but a reader should see a refusal
+# however it is worded, and an answer that attacks the interviewer instead of answering.
+_EVIDENCE_CUES: dict[str, re.Pattern[str]] = {
+    "refusal": re.compile(
+        r"\b(?:(?:i'?m|we'?re|i am|we are) not going to (?:release|disclose|name|confirm|identify|divulge)|"
+        r"(?:i|we) (?:won'?t|will not) (?:release|disclose|name|confirm|identify|divulge)|"
+        r"(?:stays|remains|is|that'?s) between (?:me|us) and)"
+    ),
+    "attack": re.compile(
+        r"\b(?:that'?s (?:a lie|not true|false|fake|ridiculous|absurd|nonsense|garbage|rubbish|a disgrace)|"
+        r"(?:that|it) is (?:a lie|not true|false|ridiculous|absurd|nonsense)|you(?:'re| are) (?:lying|a liar)|"
+        r"(?:fake|false) (?:news|story|reporting)|shame on you|how dare you|you know (?:that'?s|it'?s|that is|it is) "
+        r"not true|(?:nasty|ridiculous|stupid|dumb|silly|loaded|unfair) question|you (?:people|guys) (?:have|are|"
+        r"always|never|keep)|(?:your|the) (?:network|newspaper|channel|station) (?:has|is|keeps|always))"
+    ),
+}
+#: the cues evidence looks for, most telling first
+EVIDENCE_CUE_NAMES = ("refusal", "ignorance", "clarify", "attack", "deflect", "partial")
+
 _Q_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("q_howmany", re.compile(r"\bhow (?:many|much|long|soon|often|far|big|high|low)\b", re.I)),
     ("q_when", re.compile(r"\bwhen\b|\bwhat (?:time|date|day|year)\b|\btimeline\b|\btimetable\b|\bdeadline\b", re.I)),
@@ -191,11 +212,26 @@ _TRAILER = re.compile(
 )
 
 
+# The shipped model was trained on features of this rougher split (it cuts "2.3" in two), and the
+# fine-tuned encoder on answers cleaned with it: the features and clean_answer keep it, since another split
+# changes the model's input (retrained on the finer split below, cross-validation gave T1 0.589 / T2 0.324
+# against 0.591 / 0.328).  Evidence, which quotes sentences to a reader, uses ``sentences``.
+_ROUGH_SENTENCE = re.compile(r"[^.!?…]+(?:[.!?…]+[\"'”’)\]]*|$)")
+
+
+def rough_sentences(text: str) -> list[tuple[int, int]]:
+    """The model's sentence spans (see ``_ROUGH_SENTENCE``): every full stop ends one."""
+    spans: list[tuple[int, int]] = []
+    for m in _ROUGH_SENTENCE.finditer(text):
+        _trimmed(text, m.start(), m.end(), spans)
+    return spans or ([(0, len(text))] if text.strip() else [])
+
+
 def clean_answer(answer: str) -> str:
     """Drop a trailing call on the next reporter ("Kevin [Kevin Corke, NBC News].")."""
     text = answer.strip()[:MAX_CHARS]
     for _ in range(2):  # at most the last two sentences are a call on the next reporter
-        spans = sentences(text)
+        spans = rough_sentences(text)
         if len(spans) < 2 or not _TRAILER.fullmatch(text[spans[-1][0] : spans[-1][1]]):
             break
         text = text[: spans[-1][0]].rstrip()
@@ -203,17 +239,47 @@ def clean_answer(answer: str) -> str:
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
-    """Rough sentence spans (also splits "track.How", which the transcripts often contain)."""
+    """Sentence spans for evidence: fast, but never cut inside a number ("2.3 million"), an abbreviation
+    ("Mr. Jones", "the U.S. Department") or an initial: evidence quotes these spans, and "My bonus was 2."
+    would misquote.  Also splits "track.How", which the transcripts often contain."""
     spans: list[tuple[int, int]] = []
-    for m in _SENT.finditer(text):
-        s, e = m.start(), m.end()
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            spans.append((s, e))
+    pos = 0
+    for m in _END.finditer(text):
+        if m.group(1) == "." and _inside(text, m.start(), m.end()):
+            continue
+        _trimmed(text, pos, m.end(), spans)
+        pos = m.end()
+    _trimmed(text, pos, len(text), spans)
     return spans or ([(0, len(text))] if text.strip() else [])
+
+
+_END = re.compile(r"(\.|[.!?…]{2,}|[!?…])[\"'”’)\]]*")
+# "No. We won't" is two sentences: the yes/no opening is a feature
+_ABBREVIATIONS = ABBREVIATIONS - {"no"}
+
+
+def _inside(text: str, dot: int, end: int) -> bool:
+    """Whether the single period at ``dot`` is part of a number, an abbreviation or an initial."""
+    nxt = text[end : end + 1]
+    if nxt and not nxt.isspace() and not nxt.isupper():
+        return True  # "2.3", "e.g.x", a domain name
+    i = dot
+    while i > 0 and (text[i - 1].isalpha() or text[i - 1] == "."):
+        i -= 1
+    word = text[i:dot].lower()
+    if word in _ABBREVIATIONS:
+        return True
+    # "J. Smith", the "U" of "U.S.": a single capital, not the pronoun "I"
+    return len(word) == 1 and text[i].isupper() and word != "i"
+
+
+def _trimmed(text: str, s: int, e: int, out: list[tuple[int, int]]) -> None:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e > s:
+        out.append((s, e))
 
 
 def content_words(text: str) -> list[str]:
@@ -258,16 +324,29 @@ class CueHit:
 
 
 def cue_sentences(answer: str, limit: int = 40) -> list[CueHit]:
-    """Every (cue, sentence) where a refusal / ignorance / clarification / deflection / partial cue fires."""
+    """Every (cue, sentence) where a refusal / ignorance / clarification / attack / deflection / partial cue
+    fires."""
     hits: list[CueHit] = []
     for i, (s, e) in enumerate(sentences(answer)):
         if i >= limit:
             break
         sent = answer[s:e].lower()
-        for cue in ("refusal", "ignorance", "clarify", "deflect", "partial"):
-            if _CUES[cue].search(sent):
+        for cue in EVIDENCE_CUE_NAMES:
+            model_cue, more = _CUES.get(cue), _EVIDENCE_CUES.get(cue)
+            if (model_cue is not None and model_cue.search(sent)) or (more is not None and more.search(sent)):
                 hits.append(CueHit(cue, s, e))
     return hits
+
+
+def overlap_with(question: str, sentence: str) -> float:
+    """The share of the question's content words (stemmed) that ``sentence`` takes up."""
+    q = _stems(question)
+    return len(q & _stems(sentence)) / len(q) if q else 0.0
+
+
+def cue_fires(cue: str, sentence: str) -> bool:
+    """Whether the named cue (see ``CUE_NAMES``) fires in ``sentence``."""
+    return _CUES[cue].search(sentence.lower()) is not None
 
 
 def best_sentence(question: str, answer: str, limit: int = 60) -> tuple[int, int, float] | None:
@@ -337,7 +416,7 @@ def features(question: str, answer: str, context: str | None = None) -> list[flo
     ctx = context if context and context.strip() else question
     a_words = _WORD.findall(ans)
     nw = len(a_words)
-    sents = sentences(ans)
+    sents = rough_sentences(ans)
     first = low[sents[0][0] : sents[0][1]] if sents else low
     first2 = low[sents[0][0] : sents[min(1, len(sents) - 1)][1]] if sents else low
     first3 = low[sents[0][0] : sents[min(2, len(sents) - 1)][1]] if sents else low
