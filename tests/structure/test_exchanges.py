@@ -237,3 +237,17 @@ def test_pushback_and_the_follow_up_concern_the_sub_question_they_name() -> None
     )
     # the first sub-question, named, gets the pushback; the re-ask follows it, not the one answered
     assert [(push, follow) for _, _, push, follow in got] == [(True, None), (False, None), (False, "x1")]
+
+
+def test_two_questions_in_one_sentence_are_two_exchanges() -> None:
+    got = _exchanges(
+        "REPORTER: When did you first learn about the breach, and why did you wait three weeks to tell customers?\n\n"
+        "CEO: We learned about it on February 2.\n\n"
+        "REPORTER: Is it the state, or is it the federal government?\n\nCEO: The state.\n"
+    )
+    assert [q for q, *_ in got] == [
+        "When did you first learn about the breach",
+        "and why did you wait three weeks to tell customers?",
+        "Is it the state, or is it the federal government?",  # a choice offered, one question
+    ]
+    assert got[0][1] == got[1][1] == "We learned about it on February 2."

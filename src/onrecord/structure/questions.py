@@ -138,8 +138,42 @@ def classify(text: str, start: int, end: int) -> list[Sentence]:
         if kind == "question" and out and out[-1].kind == "question" and _is_fragment(sent):
             out[-1] = Sentence(out[-1].start, e, "question")  # "... defy Moscow's appeal? For peace talks?"
             continue
+        if kind == "question":
+            out.extend(_two_questions(text, s, e))
+            continue
         out.append(Sentence(s, e, kind))
     return out
+
+
+# ", and why did you wait three weeks?": a second question joined to the first in one sentence
+_AND_THEN_ASKED = re.compile(
+    r",\s+and\s+(?=(?:why|when|how|who|what|where|which|will|would|do|does|did|is|are|was|were|can|could|should|"
+    r"have|has)\b)",
+    re.I,
+)
+
+
+def _two_questions(text: str, start: int, end: int) -> list[Sentence]:
+    """A question sentence as the questions it asks: "When did you learn about the breach, and why did you
+    wait three weeks?" is two, each answered (or not) on its own, as QEvasion splits them.  Only a clause that
+    is itself a question, of four words or more, after a first clause that is one too; "Is it the state, or
+    the administration?" offers a choice and stays whole."""
+    pieces: list[Sentence] = []
+    s = start
+    for m in _AND_THEN_ASKED.finditer(text, start, end):
+        first = text[s : m.start()]
+        second = text[m.start() + 1 : end].lstrip()  # "and why did you wait ...?"
+        if (
+            len(first.split()) >= 4
+            and len(second.split()) >= 5
+            and _WH_START.match(first)
+            and _looks_interrogative(first)
+            and _looks_interrogative(second[4:])
+        ):
+            pieces.append(Sentence(s, m.start(), "question"))
+            s = end - len(second)
+    pieces.append(Sentence(s, end, "question"))
+    return pieces
 
 
 def _is_fragment(sent: str) -> bool:
