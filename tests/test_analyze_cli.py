@@ -146,3 +146,22 @@ def test_text_output_into_a_closed_pipe_exits_zero(tmp_path: Path) -> None:
     err = proc.stderr.read().decode()
     assert proc.wait(timeout=120) == 0, err
     assert first and "Traceback" not in err
+
+
+def test_the_summary_says_why_and_wraps_under_each_exchange() -> None:
+    text = (
+        "HOST: Minister, how many soldiers have you lost since the fighting began in the north of the country?\n\n"
+        "MINISTER: We will disclose that later.\n\nHOST: That wasn't the question. How many?\n\n"
+        "MINISTER: I'm not going to comment on that.\n"
+    )
+    code, out, err = run("analyze", "-", stdin=text)
+    assert code == 0, err
+    assert "1 follow-up," in out and "1 follow-ups" not in out
+    assert "the model's confidence" in out
+    lines = out.splitlines()
+    why = [line for line in lines if line.lstrip().startswith("why: ")]
+    assert why and all(line.startswith("    why: ") for line in why)
+    assert any("refuses or postpones the answer" in line for line in why)
+    # wrapped lines stay indented, and no line carries trailing blanks
+    block = lines[lines.index(next(line for line in lines if line.startswith("x1"))) :]
+    assert all(line == line.rstrip() for line in block)
