@@ -71,7 +71,8 @@ def _records(stream: IO[bytes], validate: Validator) -> Iterator[tuple[int, Reco
         try:
             rec = json.loads(line)
         except json.JSONDecodeError as e:
-            yield n, None, f"not JSON ({e.msg} at column {e.colno})"
+            # json's messages may end in "at" themselves ("Unterminated string starting at")
+            yield n, None, f"not JSON ({e.msg.removesuffix(' at')} at column {e.colno})"
             continue
         except RecursionError:
             yield n, None, "not JSON this tool reads (nested too deeply)"
