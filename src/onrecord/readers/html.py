@@ -102,24 +102,131 @@ def _is_fragment(head: str) -> bool:
 
 
 def extract(html: str) -> tuple[str, dict[str, str]]:
-    """The article text and what the page says about itself (title, date, outlet, source URL)."""
+    """The article text and what the page says about itself (title, date, outlet, source URL, author).
+
+    The article comes out as Markdown so that the markup that says who speaks survives: bold questions
+    and bold speaker names stay ``**bold**`` (the Q&A and labelled readers know them), and so does the
+    headline as a ``#`` heading, which no reader takes for a speaker ("Senator Pike: 'The compact is
+    dead'").  Definition lists and two-column speaker tables are turned into "**Name:** words" first,
+    since Markdown has no form for them that keeps the speaker with the words."""
     text: str | None = None
     meta: dict[str, str] = {}
     try:
         import trafilatura
 
-        text = trafilatura.extract(html, output_format="txt", include_comments=False, include_tables=True)
+        page = _speaker_lists_as_paragraphs(html)
+        text = trafilatura.extract(
+            page,
+            output_format="markdown",
+            include_formatting=True,
+            include_comments=False,
+            include_tables=True,
+        )
         doc: Any = trafilatura.extract_metadata(html)
         if doc is not None:
-            for attr, key in (("title", "title"), ("date", "date"), ("sitename", "outlet"), ("url", "source")):
+            fields = (
+                ("title", "title"),
+                ("date", "date"),
+                ("sitename", "outlet"),
+                ("url", "source"),
+                ("author", "author"),
+            )
+            for attr, key in fields:
                 value = getattr(doc, attr, None)
                 if value:
                     meta[key] = " ".join(str(value).split())
     except Exception:  # extraction is best effort; the stripper below still gets the words
         text = None
     if not text or not text.strip():
-        text = _strip(html)
-    return _paragraphs(text), meta
+        return _paragraphs(_strip(html)), meta
+    return _paragraphs(_from_markdown(text)), meta
+
+
+# A Markdown escape trafilatura adds before punctuation ("\[laughs\]"): the transcript did not have it.
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>])")
+# a question set as a subheading ("### Who are those customers?"): a question, as if set in bold
+_QUESTION_HEADING = re.compile(r"^#{2,6}[ \t]+(.*\?)[ \t]*$", re.MULTILINE)
+_TABLE_RULE = re.compile(r"^\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")
+
+
+def _from_markdown(text: str) -> str:
+    text = _QUESTION_HEADING.sub(lambda m: f"**{m.group(1).strip()}**", text)
+    text = _ESCAPE.sub(r"\1", text)
+    return "\n".join(_table_rows_as_lines(text.splitlines()))
+
+
+def _table_rows_as_lines(lines: list[str]) -> list[str]:
+    """A two-column table whose first column names speakers ("| WHITFIELD | When did you start? |") as
+    "WHITFIELD: When did you start?" lines; other tables as they are, less their rule lines."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if not lines[i].lstrip().startswith("|"):
+            out.append(lines[i])
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and lines[j].lstrip().startswith("|"):
+            j += 1
+        rows = [_cells(ln) for ln in lines[i:j] if not _TABLE_RULE.match(ln.strip())]
+        body = rows[1:] if j - i > 1 and _TABLE_RULE.match(lines[i + 1].strip()) else rows
+        names = [r[0] for r in body if len(r) == 2]
+        if (
+            len(body) >= 3
+            and len(names) == len(body)
+            and all(0 < len(n.split()) <= 4 and not n.endswith((".", "?", "!")) for n in names)
+            and len(set(names)) < len(names)
+        ):
+            out.extend(" | ".join(r) for r in rows[: len(rows) - len(body)])  # the column headings
+            out.extend(f"{name}: {said}" for name, said in body)
+        else:
+            out.extend(" | ".join(r) for r in rows)
+        i = j
+    return out
+
+
+def _cells(line: str) -> list[str]:
+    return [c.strip() for c in line.strip().strip("|").split("|")]
+
+
+def _speaker_lists_as_paragraphs(html: str) -> Any:
+    """The page with each definition list of speakers ("<dt>Sofia Marchetti</dt><dd>Why so long?</dd>")
+    turned into "<p><b>Sofia Marchetti:</b> Why so long?</p>" paragraphs; the page itself when it has none."""
+    if "<dt" not in html.lower():
+        return html
+    from lxml import html as lxml_html
+
+    try:
+        tree = lxml_html.fromstring(html)
+    except (ValueError, TypeError, lxml_html.etree.ParserError):
+        return html
+    changed = False
+    for dl in tree.iter("dl"):
+        items = [el for el in dl if isinstance(el.tag, str) and el.tag in ("dt", "dd")]
+        terms = [el.text_content().strip() for el in items if el.tag == "dt"]
+        if len(terms) < 2 or not all(0 < len(t.split()) <= 6 and not t.endswith(("?", ".")) for t in terms):
+            continue
+        paragraphs = []
+        name = ""
+        for el in items:
+            if el.tag == "dt":
+                name = el.text_content().strip().rstrip(":").strip()
+                continue
+            p = lxml_html.Element("p")
+            b = lxml_html.Element("b")
+            b.text = f"{name}:"
+            b.tail = " " + el.text_content().strip()
+            p.append(b)
+            paragraphs.append(p)
+        parent = dl.getparent()
+        if parent is None or not paragraphs:
+            continue
+        at = parent.index(dl)
+        for k, p in enumerate(paragraphs):
+            parent.insert(at + k, p)
+        parent.remove(dl)
+        changed = True
+    return tree if changed else html
 
 
 class HTMLReader:
