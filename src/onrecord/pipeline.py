@@ -10,6 +10,7 @@ from onrecord import readers as reader_registry
 from onrecord.document import Interview
 from onrecord.errors import NoTurnsError
 from onrecord.io import Source, decode, normalize_newlines
+from onrecord.readers import inserts
 from onrecord.structure import build
 
 # The default pipeline: structure is always run; model-backed stages follow in
@@ -47,6 +48,7 @@ def analyze(
     else:
         reader = reader_registry.detect(source.text)
     result = reader.read(source.text)
+    inserts.set_aside(result)
     doc = build(result, source_name=source.name)
     if source.encoding != "str":
         doc.metadata.encoding, doc.metadata.encoding_guessed = source.encoding, source.guessed

@@ -111,11 +111,20 @@ _NOTICE = re.compile(
     r"(?:edited|condensed)(?: and (?:edited|condensed))? for (?:length|clarity|brevity)|"
     r"[—–-]+ ?(?:interview|as told) |\(?this article\b|[\[(]?whereupon\b|(?:this )?interview (?:has been )?"
     r"(?:edited|condensed)|certificate of (?:the )?(?:court )?(?:reporter|transcriber|transcription)\b|"
-    r"(?:court )?reporter'?s'? certificate\b)|"
+    r"(?:court )?reporter'?s'? certificate\b|"
+    # appeals and contacts: "KVRN is listener-supported.", "Donate now", "Media contact: ..."
+    r"(?:[\w .'’-]{1,40} (?:is|are) )?(?:listener|reader|viewer|member)[- ]supported|donate (?:now|today)|"
+    r"support (?:our|independent|local|public) (?:work|journalism|reporting)|become a (?:member|subscriber|supporter)|"
+    r"(?:media|press) (?:contact|enquiries|inquiries)s?\b|"
+    # who asked, and the editing, in the languages the readers know: "Propos recueillis par ...",
+    # "Das Gespräch führte ...", "Entrevista realizada por ..."
+    r"propos recueillis par|(?:das )?(?:gespräch|interview) führten?\b|entrevista (?:realizada|hecha) por|"
+    r"intervista (?:a cura|raccolta) (?:di|da)|(?:l'|l’)?(?:entretien|interview) a été (?:édité|condensé|raccourci)|"
+    r"(?:das )?(?:gespräch|interview) wurde (?:gekürzt|redigiert|bearbeitet))|"
     # or, anywhere, what is said of the transcript itself (a subject is needed: "my remarks have been
     # edited" is speech)
     r"\btranscripts? (?:is|are|was|were|has been|have been|may be) (?:created|produced|prepared|provided|generated|"
-    r"edited|condensed|lightly edited|computer[- ]generated|machine[- ]generated)\b|"
+    r"edited|condensed|lightly edited|computer[- ]generated|machine[- ]generated|quoted|reproduced|cited)\b|"
     r"\b(?:this|the) (?:interview|conversation|transcript|text|episode)\b[^.\n]{0,80}?\b(?:has been|have been|was|"
     r"is|may (?:not )?be) (?:lightly )?(?:edited|condensed|transcribed)\b|"
     r"\bmay not be in (?:its|their) final form\b|\bauthoritative record\b|\bleave a comment\b",
@@ -127,9 +136,11 @@ DATELINE = r"[A-Z][\w .'’-]{1,40}, (?:\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2},
 _DATELINE = re.compile(rf"[ \t]*{DATELINE}[ \t]*")
 # the writer's bio under the piece: "Owen Castellano is a senior writer at The Metropolitan Review."
 _BIO = re.compile(
-    r"[*_]*[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} (?:is|was) (?:a|an|the) (?:[\w-]+ ){0,3}?(?:writer|reporter|"
+    r"[*_]*[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} (?:(?:is|was) (?:a|an|the) (?:[\w-]+ ){0,3}?(?:writer|reporter|"
     r"correspondent|editor|journalist|author|contributor|columnist|critic|producer)s? "
-    r"(?:at|for|with|based|who|covering|of|on)\b"
+    r"(?:at|for|with|based|who|covering|of|on)\b|covers [^.\n]{1,60} for (?:the |The )?[A-Z])"
+    # or, set in italics as bios are, any "Name is / est / ist ..." under the piece
+    r"|[*_][A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} (?:is|est|ist|es|è) [^\n?]{3,200}[*_]\s*\Z"
 )
 
 

@@ -12,7 +12,7 @@ import bisect
 import re
 
 from onrecord.document import Role
-from onrecord.readers.assemble import Mark, assemble, find_notes, merge_notes, trailer_start
+from onrecord.readers.assemble import Mark, assemble, blocks_in, find_notes, merge_notes, trailer_start
 from onrecord.readers.base import ReadResult
 from onrecord.readers.common import Block, blank_separated, is_end_line, is_trailer_block
 from onrecord.readers.labeled import _NOTE_BRACKET, _NOTE_PAREN
@@ -142,6 +142,23 @@ def _answers_in_first_person(text: str, blocks: list[Block], questions: list[Mar
     return first >= third or third < len(questions)  # narration says "he" or "she" about once an answer
 
 
+def _without_closing_notices(text: str, marks: list[Mark]) -> list[Mark]:
+    """``marks`` less an italic or bold "question" at the end that is the publisher's notice ("*This
+    interview has been edited for length and clarity.*") with only notices after it (its paragraph's
+    closing emphasis is the answer mark that follows it)."""
+    while True:
+        last_q = max((k for k, m in enumerate(marks) if m.role_hint == "interviewer"), default=None)
+        if last_q is None or len(marks) - last_q > 2:
+            return marks
+        end = text.find("\n\n", marks[last_q].start)
+        end = len(text) if end < 0 else end
+        if not is_trailer_block(text[marks[last_q].start : end]):
+            return marks
+        if not all(is_trailer_block(b.text) for b in blocks_in(text, end, len(text))):
+            return marks
+        marks = marks[:last_q]
+
+
 class QAReader:
     name = "qa"
 
@@ -161,7 +178,7 @@ class QAReader:
         return 0.0
 
     def read(self, text: str) -> ReadResult:
-        marks = find_marks(text)
+        marks = _without_closing_notices(text, find_marks(text))
         body_end = len(text)
         if marks:
             body_end = trailer_start(text, marks[-1].end, len(text), is_trailer_block)
