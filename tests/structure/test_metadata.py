@@ -541,3 +541,45 @@ def test_who_the_header_says_was_interviewed_and_by_whom(
     text = f"{header}\n\n- Mr. Minister, what was the result?\n\n- A good one.\n\n- And the next step?\n\n- Talks.\n"
     people = {p.role: p.name for p in analyze(text, stages=[]).metadata.participants}
     assert people == {"interviewer": interviewer, "interviewee": interviewee}
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        (
+            "Science · Interview\n# “The ice is telling us something”: Tomas Eriksen on the Arctic summer",
+            "Tomas Eriksen",
+        ),
+        ("# Priya Raman, CEO of Gridwell, on batteries, layoffs and the IPO question", "Priya Raman"),
+        ("# Q&A: Larkspur Foods CFO Helen Achterberg on prices, tariffs and the Delmar plant", "Helen Achterberg"),
+        ("# Kelechi Adeyemi: ‘I never wanted to leave Ashford’", "Kelechi Adeyemi"),
+        ("# Camille Fournier : « Le Rhône n’est pas une autoroute »", "Camille Fournier"),
+        ("# Reederei-Chefin Katrin Weber: „Wir bauen keine Schiffe mehr auf Vorrat“", "Katrin Weber"),
+        ("# In Conversation: Aurelio Benn", "Aurelio Benn"),
+        ("Transcript: Minister Claire Dubois interview with Radio North", "Claire Dubois"),
+        ("# Breaking News: ‘We will not resign’", None),  # no one's name
+        ("Interview with Radio North Breakfast", None),  # an outlet, not a person
+    ],
+)
+def test_headlines_name_the_person_interviewed(header: str, expected: str | None) -> None:
+    assert find_interviewee(header)[0] == expected
+
+
+def test_who_asked_from_the_credit_line_or_the_pages_author() -> None:
+    qa = "**How long have you studied the Rhône?**\n\nThirty years.\n\n**And the canal?**\n\nIt is a mistake.\n"
+    doc = analyze("# Camille Fournier : « Le Rhône »\n\nPropos recueillis par Julien Marchand\n\n" + qa, stages=[])
+    assert [(p.name, p.role) for p in doc.metadata.participants] == [
+        ("Julien Marchand", "interviewer"),
+        ("Camille Fournier", "interviewee"),
+    ]
+    page = (
+        "<html><head><title>Camille Fournier : « Le Rhône »</title><meta name='author' content='Maya Lindqvist'>"
+        "</head><body><article><h1>Camille Fournier : « Le Rhône »</h1>"
+        "<p><b>How long have you studied the Rhône?</b></p><p>Thirty years.</p>"
+        "<p><b>And the canal?</b></p><p>It is a mistake.</p></article></body></html>"
+    )
+    doc = analyze(page, stages=[])
+    assert doc.metadata.participants[0].name == "Maya Lindqvist"
+    # a briefing's or a live blog's author is not who asked
+    doc = analyze(page.replace("<h1>Camille", "<p>Press conference, live updates</p><h1>Camille"), stages=[])
+    assert doc.metadata.participants[0].name is None

@@ -156,6 +156,12 @@ def build(result: ReadResult, source_name: str = "<input>") -> Interview:
     return doc
 
 
+#: where reporters in a room ask, not the page's author
+_MANY_ASK = re.compile(
+    r"\b(?:press conference|news conference|briefing|presser|live (?:updates|blog)|town hall|forum)\b", re.I
+)
+
+
 def _names_and_roles_from_context(speakers: list[Speaker], result: ReadResult, header: str, is_debate: bool) -> None:
     """What the labels alone do not say: the moderators a header lists, the name a "MODERATOR" gives
     themselves, and the full names ("ROMNEY:" is Mitt Romney) the header or a debate's opening turns give."""
@@ -186,6 +192,8 @@ def _names_and_roles_from_context(speakers: list[Speaker], result: ReadResult, h
             sp.name = who
     # "interviewed by Anna Petrova of Channel One": the one unnamed voice that asks is hers
     asked_by = meta.interviewer_in(header)
+    if asked_by is None and not _MANY_ASK.search(header):  # a live blog's or a briefing's author asked nothing
+        asked_by = meta.author_as_asker(result.metadata.get("author"))
     askers = [sp for sp in speakers if sp.role == "interviewer"]
     if asked_by and len(askers) == 1 and askers[0].name is None:
         askers[0].name = asked_by

@@ -420,22 +420,89 @@ _OCCUPATIONS = frozenset(
 _QA_PREFIX = re.compile(r"^(?:#+\s+)?(?:Q\s*&\s*A|Q and A|Interview|The interview)\s*[:—–-]\s+", re.IGNORECASE)
 
 
+_NAME = r"[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){1,2}"
+#: other headline forms that name the person interviewed: "Kelechi Adeyemi: ‘I never wanted to leave’",
+#: "Camille Fournier : « Le Rhône ... »", "Priya Raman, CEO of Gridwell, on batteries ...", "Larkspur Foods
+#: CFO Helen Achterberg on prices", "In Conversation: Aurelio Benn"
+_HEADLINE_FORMS = (
+    re.compile(rf"^(?:#+\s+)?(?:[\w-]+\s+)?(?P<name>{_NAME})\s?[:：]\s*[“\"‘'«„]"),
+    re.compile(rf"^(?:#+\s+)?(?P<name>{_NAME}),\s[^,\n]{{2,60}},\s+on\s+[a-z]"),
+    re.compile(
+        rf"^(?:#+\s+)?(?:[A-Z][\w&.'’-]*\s+){{0,4}}(?:CEO|CFO|COO|CTO|chair(?:man|woman)?|chief executive|founder|"
+        rf"director|head)\s+(?P<name>{_NAME})\s+on\s+[a-z]"
+    ),
+    re.compile(
+        rf"^(?:#+\s+)?(?:in conversation|conversation|talking|meet|interview)(?: with)?\s*[:—–-]\s*"
+        rf"(?P<name>{_NAME})\s*$",
+        re.I,
+    ),
+)
+#: words a headline may open with that are no one's name: "Breaking News: 'We will not resign'"
+_HEADLINE_NOT_NAME = frozenset(
+    [
+        "breaking",
+        "news",
+        "exclusive",
+        "watch",
+        "live",
+        "update",
+        "opinion",
+        "analysis",
+        "review",
+        "full",
+        "transcript",
+        "video",
+        "audio",
+        "podcast",
+        "episode",
+        "special",
+        "report",
+        "read",
+        "the",
+    ]
+)
+
+
+def _named_by_headline(header: str) -> str | None:
+    """The person a headline in the first lines of ``header`` names, in the forms of ``_HEADLINE_FORMS``."""
+    for line in header.strip().splitlines()[:6]:
+        line = _QA_PREFIX.sub("", line.strip())
+        for form in _HEADLINE_FORMS:
+            m = form.search(line)
+            if m is None:
+                continue
+            words = m.group("name").split()
+            if any(w.lower() in _HEADLINE_NOT_NAME or w.lower() in _NOT_NAME for w in words):
+                continue
+            if _OUTLET_RE.search(m.group("name")) or any(w.lower() in _OUTLET_WORDS for w in words):
+                continue
+            return m.group("name")
+    return None
+
+
+# a headline's quotation before the name: "“The ice is telling us something”: Tomas Eriksen on ..."
+_QUOTE_BEFORE = re.compile(r"^(?:#+\s+)?[“\"‘'«„][^\n]+[”\"’'»“]\s*[:—–-]\s*$")
+
+
 def _speaker_by_title(text: str) -> tuple[str | None, str | None]:
     m = _BY_TITLE_RE.search(text)
     if not m:
-        first_line = text.strip().split("\n", 1)[0] if text.strip() else ""
+        lines = [ln for ln in text.strip().splitlines() if ln.strip()][:4] if text.strip() else []
+        # the headline may follow a kicker ("Science · Interview"): the first line that is a heading
+        first_line = next((ln for ln in lines if ln.lstrip().startswith("#")), lines[0] if lines else "")
         first_line = _QA_PREFIX.sub("", first_line)  # "Q&A: Senator Lena Hart on ...": the name opens it
         h = _HEADLINE_RE.search(first_line)
         # without a title ("Mayor"), only a name that opens the headline: "Ask the Expert: First-time
         # Buyers on the hunt" is about buyers, not a person called that
-        if h and not h.group("title") and (h.start("name") > 0 or "-" in h.group("name")):
+        quoted = h is not None and _QUOTE_BEFORE.match(first_line[: h.start("name")]) is not None
+        if h and not h.group("title") and ((h.start("name") > 0 and not quoted) or "-" in h.group("name")):
             h = None
         if h and h.group("name").split()[0].lower() not in _NOT_NAME:
             words = h.group("name").split()
             if len(words) == 3 and words[0].lower() in _OCCUPATIONS and not h.group("title"):
                 return " ".join(words[1:]), words[0]  # "Astronaut Lena Sorvino on six months aboard"
             return h.group("name"), (h.group("title") or "").rstrip(".") or None
-        return None, None
+        return _named_by_headline(text), None
     if not m.group(2)[0].isupper():
         return None, None
     words = m.group(2).split()
@@ -453,6 +520,10 @@ _POSSESSIVE_INTERVIEW = re.compile(
 )
 
 
+#: "Minister Claire Dubois interview with Radio North", as press offices title their transcripts
+_NAMED_INTERVIEW = re.compile(r"\b((?:[A-Z][\w.'’-]*\s+){1,5}?)interview\s+(?:with|to)\b")
+
+
 #: "Interview of Foreign Minister Sergei Lavrenko to Channel One", as presidential and ministry sites put it
 _INTERVIEW_OF = re.compile(
     r"\b[Ii]nterview (?:of|given by) (?:the )?((?:[A-Z][\w.'’-]*\s+){1,5}?[A-Z][\w'’-]*)\s+(?:to|for)\b"
@@ -460,7 +531,7 @@ _INTERVIEW_OF = re.compile(
 
 
 def _possessive_interviewee(text: str) -> tuple[str | None, str | None]:
-    m = _POSSESSIVE_INTERVIEW.search(text) or _INTERVIEW_OF.search(text)
+    m = _POSSESSIVE_INTERVIEW.search(text) or _INTERVIEW_OF.search(text) or _NAMED_INTERVIEW.search(text)
     if m is None:
         return None, None
     words = m.group(1).split()
@@ -480,15 +551,32 @@ _OUTLET_WORDS = frozenset(
 
 
 _INTERVIEWED_BY = re.compile(
-    r"\binterviewed by\s+((?:[A-Z][a-z][\w'’-]*)(?:\s+[A-Z][a-z][\w'’-]*){1,2})"
-    r"(?=\s+(?:of|from|for|at)\b|[,.;)\n]|\s*$)"
+    r"\b(?:interviewed by|[Ii]nterview by|[Pp]ropos recueillis par|[Dd]as (?:Gespräch|Interview) führten?|"
+    r"[Ee]ntrevista (?:realizada |hecha )?por|[Ii]ntervista (?:a cura )?di)\s+"
+    r"((?:[A-Z][a-z][\w'’-]*)(?:\s+[A-Z][a-z][\w'’-]*){1,2})"
+    r"(?=\s+(?:of|from|for|at|und|et|y)\b|\s*[,.;)\n–—-]|\s*$)"
 )
 
 
 def interviewer_in(header: str) -> str | None:
-    """The journalist a header names as the one who asked: "interviewed by Anna Petrova of Channel One"."""
+    """The journalist a header names as the one who asked: "interviewed by Anna Petrova of Channel One",
+    "Propos recueillis par Julien Marchand", "Das Gespräch führte Lukas Brandt"."""
     m = _INTERVIEWED_BY.search(header)
     return m.group(1) if m else None
+
+
+_PERSON = re.compile(r"[A-Z][a-z][\w'’-]*(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z][\w'’-]*){1,2}")
+
+
+def author_as_asker(author: str | None) -> str | None:
+    """The page's author ("Maya Lindqvist") when it is one person's name: a Q&A's questions are, as a rule,
+    its author's.  Not a list of authors, a desk ("Staff"), or an outlet."""
+    if not author or not _PERSON.fullmatch(author.strip()):
+        return None
+    words = author.split()
+    if any(w.lower() in _OUTLET_WORDS or w.lower() in _HEADLINE_NOT_NAME for w in words) or _OUTLET_RE.search(author):
+        return None
+    return author.strip()
 
 
 def find_interviewee(text: str) -> tuple[str | None, str | None]:
@@ -511,6 +599,8 @@ def find_interviewee(text: str) -> tuple[str | None, str | None]:
             lead: list[str] = []
             while words and words[0].lower().strip(".") in _NOT_NAME:
                 lead.append(words.pop(0))
+            if _OUTLET_RE.search(" ".join(words)) or any(w.lower() in _OUTLET_WORDS for w in words):
+                continue  # "Minister Claire Dubois interview with Radio North": the outlet asked
             if len(words) >= 2:
                 name = " ".join(words[-2:]) if len(words) > 3 else " ".join(words)
                 votes[name] += 1
