@@ -251,3 +251,26 @@ def test_two_questions_in_one_sentence_are_two_exchanges() -> None:
         "Is it the state, or is it the federal government?",  # a choice offered, one question
     ]
     assert got[0][1] == got[1][1] == "We learned about it on February 2."
+
+
+def test_a_question_put_to_every_candidate_is_answered_by_each() -> None:
+    got = _exchanges(
+        "ANITA FERRIS: Good evening. Each candidate has one minute per answer. First question: what is the most "
+        "urgent issue in Ward 4?\n\n"
+        "PAUL WHITLOCK: Road repair. We have 11 miles of streets rated poor.\n\n"
+        "DANA OYELARAN: Housing. Rents in this ward went up 18 percent in two years.\n\n"
+        "ANITA FERRIS: Mr. Whitlock, you voted against the housing ordinance. Why?\n\n"
+        "PAUL WHITLOCK: Because it had no parking requirement.\n\n"
+        "DANA OYELARAN: Well…\n"
+    )
+    assert [(q, a) for q, a, *_ in got] == [
+        (
+            "First question: what is the most urgent issue in Ward 4?",
+            "Road repair. We have 11 miles of streets rated poor.",
+        ),
+        (
+            "First question: what is the most urgent issue in Ward 4?",
+            "Housing. Rents in this ward went up 18 percent in two years.",
+        ),
+        ("Why?", "Because it had no parking requirement."),  # put to one: the other's interjection answers nothing
+    ]

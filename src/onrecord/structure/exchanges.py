@@ -190,6 +190,31 @@ def _concerned(siblings: list[Exchange], said: str) -> list[Exchange]:
     return repeated or siblings
 
 
+# a question put to everyone on the panel: each of them answers it
+_TO_SEVERAL = re.compile(
+    r"\b(?:each (?:of you|candidate|panelist|panellist|guest)|both (?:of you|candidates|guests)|all (?:of you|"
+    r"three|four|the candidates)|(?:to|for) (?:both|all|each)(?: of you)?\b)",
+    re.I,
+)
+
+
+def _more_answers(turns: list[Turn], first: int) -> list[Turn]:
+    """The turns straight after answer ``turns[first]`` in which other interviewees (each once) answer
+    the same question, before anyone asks again."""
+    seen = {turns[first].speaker}
+    out: list[Turn] = []
+    for t in turns[first + 1 :]:
+        if t.role != "interviewee" or t.speaker is None or (is_interrupted(t.text) and len(t.text.split()) <= 3):
+            break  # "Well…" cut off is no answer
+        if t.speaker in seen:
+            if t.speaker == out[-1].speaker if out else t.speaker == turns[first].speaker:
+                continue  # the same speaker's next paragraph
+            break
+        seen.add(t.speaker)
+        out.append(t)
+    return out
+
+
 def build_exchanges(turns: list[Turn], text: str) -> list[Exchange]:
     exchanges: list[Exchange] = []
     n = len(turns)
@@ -318,6 +343,23 @@ def build_exchanges(turns: list[Turn], text: str) -> list[Exchange]:
                         asked_by=turn.role or "interviewer",  # the moderator's or the audience's question too
                     )
                 )
+            # "Each candidate has one minute. First question: ...?": the others answer it in turn, unprompted
+            if j is not None and _TO_SEVERAL.search(turn.text):
+                # the question put to all ("Do both of you believe ...? Governor?"): the one that says so, else
+                # the longest
+                mine = exchanges[len(exchanges) - len(asked) :]
+                put_to_all = max(
+                    mine, key=lambda x: (_TO_SEVERAL.search(x.question.text) is not None, len(x.question.text))
+                )
+                for extra in _more_answers(turns, j):
+                    exchanges.append(
+                        Exchange(
+                            id=new_id(),
+                            question=put_to_all.question,
+                            answer=AnswerRef(text=extra.text, turn=extra.id, start=extra.start, end=extra.end),
+                            asked_by=put_to_all.asked_by,
+                        )
+                    )
         elif turn.role == "interviewee" and i + 1 < n and turns[i + 1].role in QUESTIONERS:
             spans = split(text, turn.start, turn.end)
             if not spans:
