@@ -90,3 +90,23 @@ def test_a_head_of_state_labelled_by_title_and_surname_once_is_still_the_intervi
     assert [t.speaker for t in doc.turns] == [None, "Amara Ndiaye"] * 3  # "Question:" is an unnamed asker
     assert doc.exchanges[1].answer is not None
     assert doc.exchanges[1].answer.text == "We have cut the duties on wheat and fuel."
+
+
+def test_reporters_who_give_their_name_and_outlet_are_those_people() -> None:
+    text = (
+        "Press statements following talks between President Erik Halvorsen and Federal Chancellor Jana Brandt\n\n"
+        "Moderator: We will now take questions. Please introduce yourself.\n\n"
+        "Question: Katrin Vogel, ZDF. A question for the Chancellor. Will the agreement change that?\n\n"
+        "Federal Chancellor Jana Brandt: The agreement is about hydrogen, not about gas.\n\n"
+        "Question: Thank you. Ola Strand, Nordic Broadcasting. Mr. President, is that the case?\n\n"
+        "President Erik Halvorsen: No. Fishing quotas were not on the table.\n\n"
+        "Question: Mr. President, one more on the quotas?\n\n"
+        "President Erik Halvorsen: No more on the quotas.\n"
+    )
+    doc = analyze(text, stages=[])
+    people = {p.name: (p.role, p.description) for p in doc.metadata.participants}
+    assert people["Katrin Vogel"] == ("audience", "ZDF")
+    assert people["Ola Strand"] == ("audience", "Nordic Broadcasting")
+    assert "Jana Brandt" in people  # "Federal Chancellor" is her office, not her name
+    # a reporter who does not say who they are stays one of the room
+    assert doc.turns[-2].speaker is None and doc.turns[-2].role == "audience"

@@ -460,6 +460,9 @@ _LABEL_TITLES = frozenset(
         "representative",
         "rep",
         "deputy",
+        "federal",
+        "foreign",
+        "acting",
     ]
 )
 #: labels that name a role, believed at a paragraph's start even when used once ("Correspondent: ...")

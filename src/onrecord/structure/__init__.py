@@ -13,6 +13,7 @@ from onrecord.readers.base import ReadResult
 from onrecord.readers.common import DATELINE, NUMBERED_VOICE, all_caps, front_matter
 from onrecord.structure import metadata as meta
 from onrecord.structure.exchanges import build_exchanges, is_interrupted
+from onrecord.structure.names import parse_label
 from onrecord.structure.roles import Speaker, participants_order, resolve
 
 VERSION = "1.0"
@@ -100,6 +101,7 @@ def build(result: ReadResult, source_name: str = "<input>") -> Interview:
     interviewee, interviewee_title = meta.find_interviewee(context)
     is_debate = bool(re.search(r"\bdebate\b", context, re.I))
 
+    _self_introduced_askers(result)
     speakers, keys = resolve(result.turns, text, interviewee, interviewee_title, is_debate)
     _names_and_roles_from_context(speakers, result, header, is_debate)
     by_key = {s.key: s for s in speakers}
@@ -160,6 +162,30 @@ def build(result: ReadResult, source_name: str = "<input>") -> Interview:
 _MANY_ASK = re.compile(
     r"\b(?:press conference|news conference|briefing|presser|live (?:updates|blog)|town hall|forum)\b", re.I
 )
+
+
+#: labels every reporter at a briefing shares ("Q", "Question:", "REPORTER:")
+_GENERIC_ASKERS = frozenset(["q", "question", "reporter", "journalist", "correspondent", "audience member", "press"])
+#: a reporter's own name and outlet opening the question: "Katrin Vogel, ZDF.", "Thank you. James Bays from Al
+#: Jazeera:"
+_SELF_INTRO = re.compile(
+    r"(?:(?i:thank you|thanks|hi|hello|good (?:morning|afternoon|evening))(?:,? (?:[A-Z][\w'’-]+|sir|madam))?"
+    r"[.,!]\s+)?(?P<name>[A-Z][a-z][\w'’-]*(?: [A-Z][a-z][\w'’-]*){1,2})(?:,| from| with)\s+"
+    r"(?P<outlet>[A-Z][\w&'’-]*(?: (?:[A-Z&][\w&'’-]*|de|der|des|di|du|of|the)){0,4})\s*[.:;]\s"
+)
+
+
+def _self_introduced_askers(result: ReadResult) -> None:
+    """A briefing's reporters labelled alike ("Question:") who give their name and outlet as they ask are
+    those people ("Katrin Vogel (ZDF)"): which outlet asked what is the point of a briefing's record."""
+    for raw in result.turns:
+        if raw.speaker is None or raw.speaker.strip(" :.").lower() not in _GENERIC_ASKERS:
+            continue
+        m = _SELF_INTRO.match(result.text, raw.start, raw.end)
+        if m is None or any(w.lower().strip(".") in meta.NOT_A_NAME for w in m.group("name").split()):
+            continue
+        raw.role_hint = raw.role_hint or parse_label(raw.speaker).role_hint  # type: ignore[assignment]
+        raw.speaker = f"{m.group('name')} ({m.group('outlet')})"
 
 
 def _names_and_roles_from_context(speakers: list[Speaker], result: ReadResult, header: str, is_debate: bool) -> None:

@@ -237,6 +237,8 @@ _NOT_NAME = {
     "program",
     "sir",
 }
+#: titles and offices, never part of a person's name (for other stages)
+NOT_A_NAME: frozenset[str] = frozenset(_NOT_NAME)
 
 
 #: month names in the other languages of the transcripts we meet (Spanish, French, German, Italian, Portuguese)

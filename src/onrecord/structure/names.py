@@ -17,6 +17,11 @@ HONORIFICS = (
     # briefing officials' job and rank ("PRESS SECRETARY AIR FORCE MAJ. GEN. PAT RYDER"); longer first
     "deputy press secretary",
     "press secretary",
+    # what may come before an office: "Federal Chancellor", "Foreign Minister", "Acting Director"
+    "federal",
+    "foreign",
+    "deputy",
+    "acting",
     "air force",
     "army",
     "navy",
