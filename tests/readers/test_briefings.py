@@ -88,6 +88,8 @@ def test_a_head_of_state_labelled_by_title_and_surname_once_is_still_the_intervi
     )
     doc = analyze(text, stages=[])
     assert [t.speaker for t in doc.turns] == [None, "Amara Ndiaye"] * 3  # "Question:" is an unnamed asker
+    # the newspaper asking, not a room: no briefing, one person answering
+    assert [t.role for t in doc.turns] == ["interviewer", "interviewee"] * 3
     assert doc.exchanges[1].answer is not None
     assert doc.exchanges[1].answer.text == "We have cut the duties on wheat and fuel."
 

@@ -216,6 +216,18 @@ def _names_and_roles_from_context(speakers: list[Speaker], result: ReadResult, h
         if who and sp.name:
             sp.aliases.add(sp.name)
             sp.name = who
+    # "Question:" in a newspaper's interview of a president is the newspaper asking, not a room: with one
+    # person answering, nobody else asking and no briefing or conference in the header, it interviews
+    askers = [sp for sp in speakers if sp.role in {"interviewer", "moderator", "audience"}]
+    answering = [sp for sp in speakers if sp.role == "interviewee"]
+    if (
+        len(askers) == 1
+        and askers[0].role == "audience"
+        and askers[0].name is None
+        and len(answering) == 1
+        and not _MANY_ASK.search(header)
+    ):
+        askers[0].role = "interviewer"
     # "interviewed by Anna Petrova of Channel One": the one unnamed voice that asks is hers
     asked_by = meta.interviewer_in(header)
     if asked_by is None and not _MANY_ASK.search(header):  # a live blog's or a briefing's author asked nothing
