@@ -360,3 +360,145 @@ def test_any_json_is_read_or_refused_in_one_line(data: Any) -> None:
         analyze(io.decode(json.dumps(data).encode(), "fuzz.json").text, stages=[])
     except OnrecordError as exc:  # the one-line refusals: not an export, no words, no turns
         assert "\n" not in str(exc)
+
+
+def _turns_of(data: Any) -> list[tuple[str | None, str]]:
+    doc = analyze(io.decode(json.dumps(data).encode(), "x.json").text, stages=[])
+    return [(t.speaker, " ".join(t.text.split())) for t in doc.turns]
+
+
+def test_a_whisperx_segment_that_spans_a_change_of_speaker_is_split_by_its_words() -> None:
+    words = [("Will", 0), ("you", 0), ("publish", 0), ("it?", 0), ("Yes,", 1), ("on", 1), ("Friday.", 1)]
+    segment = {
+        "start": 0.0,
+        "end": 3.0,
+        "text": " Will you publish it? Yes, on Friday.",
+        "speaker": "SPEAKER_00",
+        "words": [
+            {"word": w, "start": k * 0.4, "end": k * 0.4 + 0.3, "speaker": f"SPEAKER_0{who}"}
+            for k, (w, who) in enumerate(words)
+        ],
+    }
+    assert _turns_of({"segments": [segment]}) == [
+        ("Speaker 00", "Will you publish it?"),
+        ("Speaker 01", "Yes, on Friday."),
+    ]
+
+
+def test_channels_are_voices_and_are_merged_by_time() -> None:
+    def channel(said: list[tuple[float, str]]) -> dict[str, Any]:
+        paragraphs = [{"start": s, "end": s + 2, "sentences": [{"text": t, "start": s, "end": s + 2}]} for s, t in said]
+        return {"alternatives": [{"transcript": "…", "paragraphs": {"paragraphs": paragraphs}}]}
+
+    data = {
+        "results": {
+            "channels": [
+                channel([(0, "Will you resign?"), (6, "Why not?")]),
+                channel([(3, "No."), (9, "Because I was elected.")]),
+            ]
+        }
+    }
+    assert _turns_of(data) == [
+        ("Channel 0", "Will you resign?"),
+        ("Channel 1", "No."),
+        ("Channel 0", "Why not?"),
+        ("Channel 1", "Because I was elected."),
+    ]
+
+
+def test_speechmatics_unknown_speakers_and_opening_marks_belong_to_their_sentence() -> None:
+    def word(text: str, who: str, t: float, kind: str = "word", **more: Any) -> dict[str, Any]:
+        return {
+            "type": kind,
+            "start_time": t,
+            "end_time": t + 0.2,
+            "alternatives": [{"content": text, "speaker": who}],
+            **more,
+        }
+
+    results = [
+        word("¿", "S1", 0.0, "punctuation", attaches_to="next"),
+        word("Cuántos", "S1", 0.1),
+        word("?", "S1", 0.3, "punctuation", is_eos=True),
+        word("Unos", "UU", 1.0),
+        word("doce", "S2", 1.2),
+        word(".", "S2", 1.4, "punctuation", is_eos=True),
+    ]
+    assert _turns_of({"format": "2.9", "results": results}) == [("Speaker 1", "¿Cuántos?"), ("Speaker 2", "Unos doce.")]
+
+
+@pytest.mark.parametrize(
+    ("data", "turns"),
+    [
+        # Azure: the speaker on the phrase's best reading
+        (
+            {
+                "recognizedPhrases": [
+                    {
+                        "offsetInTicks": 0,
+                        "durationInTicks": 1e7,
+                        "nBest": [{"display": "Will you resign?", "speaker": 1}],
+                    },
+                    {"offsetInTicks": 2e7, "durationInTicks": 1e7, "nBest": [{"display": "No.", "speaker": 2}]},
+                ]
+            },
+            [("Speaker 1", "Will you resign?"), ("Speaker 2", "No.")],
+        ),
+        # Google v2: each result its own diarised words, speakerLabel and offsets
+        (
+            {
+                "results": [
+                    {"alternatives": [{"words": [{"word": "Resign?", "speakerLabel": "1", "startOffset": "0s"}]}]},
+                    {"alternatives": [{"words": [{"word": "No.", "speakerLabel": "2", "startOffset": "2s"}]}]},
+                ]
+            },
+            [("Speaker 1", "Resign?"), ("Speaker 2", "No.")],
+        ),
+        # ElevenLabs Scribe: words and spacing, with speaker ids
+        (
+            {
+                "language_code": "en",
+                "text": "…",
+                "words": [
+                    {"text": "Resign?", "type": "word", "start": 0, "end": 1, "speaker_id": "speaker_0"},
+                    {"text": " ", "type": "spacing", "start": 1, "end": 1},
+                    {"text": "No.", "type": "word", "start": 2, "end": 3, "speaker_id": "speaker_1"},
+                ],
+            },
+            [("Speaker 0", "Resign?"), ("Speaker 1", "No.")],
+        ),
+        # OpenAI's default transcription JSON, and whisper.cpp's -oj (times in milliseconds)
+        ({"text": "Will you resign? No."}, [(None, "Will you resign? No.")]),
+        (
+            {"transcription": [{"offsets": {"from": 0, "to": 1500}, "text": " Will you resign? No."}]},
+            [(None, "Will you resign? No.")],
+        ),
+    ],
+)
+def test_more_services_exports(data: Any, turns: list[tuple[str | None, str]]) -> None:
+    assert _turns_of(data) == turns
+
+
+def test_times_in_other_forms_and_impossible_times() -> None:
+    data = {
+        "segments": [
+            {
+                "start": "00:00:01.500",
+                "end": {"seconds": "3", "nanos": 500000000},
+                "text": "Will you resign?",
+                "speaker": "A",
+            },
+            {"start": 4.0, "end": float("inf"), "text": "No.", "speaker": "B"},
+        ]
+    }
+    doc = analyze(io.decode(json.dumps(data).encode(), "t.json").text, stages=[])
+    assert (doc.turns[0].time_start, doc.turns[0].time_end) == (1.5, 3.5)
+    assert doc.turns[1].time_start == 4.0
+
+
+def test_a_chat_log_is_no_transcript_export() -> None:
+    with pytest.raises(InputError, match="not a transcript export"):
+        io.decode(
+            json.dumps([{"role": "user", "content": "Hi"}, {"role": "assistant", "content": "Hello"}]).encode(),
+            "c.json",
+        )
