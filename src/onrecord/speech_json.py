@@ -238,7 +238,7 @@ def _deepgram_channel(best: dict[str, JSON], channel: int | None) -> list[Cue]:
     if _objects(paragraphs):
         return [
             Cue(
-                " ".join(_text(s.get("text")) for s in p.get("sentences") or [] if isinstance(s, dict)),
+                " ".join(_text(s.get("text")) for s in _items(p.get("sentences"))),
                 _voice(p.get("speaker"), channel),
                 _seconds(p.get("start")),
                 _seconds(p.get("end")),
@@ -323,7 +323,7 @@ def _revai(data: JSON) -> list[Cue] | None:
         return None
     cues = []
     for m in monologues:
-        elements = [e for e in m.get("elements") or [] if isinstance(e, dict)]
+        elements = _items(m.get("elements"))
         timed = [e for e in elements if e.get("ts") is not None]
         info = _mapping(m.get("speaker_info"))
         cues.append(
@@ -502,6 +502,11 @@ def _objects(value: JSON) -> TypeGuard[list[dict[str, JSON]]]:
 
 def _list_of(value: JSON) -> list[dict[str, JSON]]:
     return value if _objects(value) else []
+
+
+def _items(value: JSON) -> list[dict[str, JSON]]:
+    """The objects in ``value`` when it is a list (a mixed list keeps its objects), else none."""
+    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
 
 
 def _mapping(value: JSON) -> dict[str, JSON]:
