@@ -112,3 +112,17 @@ def test_reporters_who_give_their_name_and_outlet_are_those_people() -> None:
     assert "Jana Brandt" in people  # "Federal Chancellor" is her office, not her name
     # a reporter who does not say who they are stays one of the room
     assert doc.turns[-2].speaker is None and doc.turns[-2].role == "audience"
+
+
+def test_an_office_quoted_inside_an_answer_is_no_speaker() -> None:
+    text = (
+        "Interview with Foreign Minister Awa Diallo on President Amara Ndiaye's border decision\n\n"
+        "Journalist: Minister, what did the cabinet decide?\n\n"
+        "Awa Diallo: I will read you the minutes.\n\n"
+        "President Ndiaye: The border stays closed until the talks resume.\n\n"
+        "That is the decision, and I support it fully.\n\n"
+        "Journalist: When will the talks resume?\n\n"
+        "Awa Diallo: In March.\n"
+    )
+    doc = analyze(text, stages=[])
+    assert [t.speaker for t in doc.turns] == ["Journalist", "Awa Diallo", "Journalist", "Awa Diallo"]

@@ -89,3 +89,20 @@ def test_bold_questions_and_question_subheads_are_questions_with_or_without_a_qu
         ("interviewer", "Et les élus ?"),
         ("interviewee", "Que l’emploi dépend aussi de l’eau."),
     ]
+
+
+def test_a_status_table_in_an_answer_is_no_speakers_and_emphasis_in_a_sentence_goes() -> None:
+    rows = "".join(
+        f"<tr><td>{a}</td><td>{b}</td></tr>"
+        for a, b in [("Delayed", "Mill Street wall"), ("Delayed", "Harbour bridge"), ("On schedule", "Library")]
+    )
+    body = (
+        "<p><b>CHEN:</b> Several projects are behind schedule. Whose fault is that?</p>"
+        "<p><b>HOLT:</b> Partly mine. I said <b>no</b> to a delay, and here is where they stand:</p>"
+        f"<table><tr><th>Status</th><th>Project</th></tr>{rows}</table>"
+        "<p><b>CHEN:</b> When will it be done?</p><p><b>HOLT:</b> In spring.</p>"
+    )
+    doc = analyze(_page(body, "Mayor Diane Holt on the delays"), stages=[])
+    assert [t.speaker for t in doc.turns] == ["Chen", "Diane Holt", "Chen", "Diane Holt"]
+    assert "I said no to a delay" in doc.turns[1].text
+    assert "Delayed | Mill Street wall" in doc.turns[1].text

@@ -42,7 +42,9 @@ def test_inserts_and_notices_come_off_the_end_of_the_turns() -> None:
     doc = analyze(QA, stages=[])
     answers = [t.text for t in doc.turns if t.role == "interviewee"]
     assert answers == [
-        "Because the club needed the money. My dad rang and told me to stop sulking. He was right.",
+        # outside a web page a repeated quotation is the speaker's: only pages set pull quotes
+        "Because the club needed the money. My dad rang and told me to stop sulking. He was right.\n\n"
+        "“My dad rang and told me to stop sulking. He was right.”",
         "Well enough. I bought my mother a house.",
         # a quotation that repeats nothing said before is the speaker's own
         "The national team, if they call. My coach says “you are not ready yet, not this year” and I believe him.",
@@ -50,7 +52,6 @@ def test_inserts_and_notices_come_off_the_end_of_the_turns() -> None:
     ]
     set_aside = {doc.text[b.start : b.end] for b in doc.boilerplate}
     assert {
-        "“My dad rang and told me to stop sulking. He was right.”",
         "Advertisement",
         "Continue reading below",
         "**Read more:** Castlebridge sign a second striker before the deadline",
@@ -73,9 +74,27 @@ def test_the_plain_layout_leaves_the_writers_bio_out_of_the_last_answer() -> Non
     assert any(doc.text[b.start : b.end].startswith("Nina Halvorsen") for b in doc.boilerplate)
 
 
-def test_a_pull_quote_must_repeat_words_already_said() -> None:
-    said = "We paid the whole bill ourselves, every penny of it, and nobody helped."
-    assert is_insert(Block(0, 0, "“We paid the whole bill ourselves, every penny of it.”"), said)
-    assert not is_insert(Block(0, 0, "“Nobody else was ever going to pay it for us, believe me.”"), said)
+def test_what_is_an_insert_and_what_is_said() -> None:
+    said = "They paid the whole bill themselves, every penny of it, and nobody helped."
+    quote = Block(0, 0, "“They paid the whole bill themselves, every penny of it.”")
+    assert is_insert(quote, said, page=True)
+    assert not is_insert(quote, said)  # outside a page
+    assert not is_insert(quote, said + " And I quote:", page=True)  # read out, not set in
+    assert not is_insert(Block(0, 0, "“Nobody else was ever going to pay it for them, believe it.”"), said, page=True)
     assert is_insert(Block(0, 0, "Lire aussi : Canal de Saint-Vallier : l’enquête publique s’ouvre lundi"), "")
+    assert is_insert(Block(0, 0, "**Read more:** Why the budget is shrinking."), "")
+    assert not is_insert(Block(0, 0, "Read more: that is our campaign slogan this year."), "")
     assert not is_insert(Block(0, 0, "Read more books, I tell my students."), "")
+    assert not is_insert(Block(0, 0, "Advertising."), "")  # an answer: "What pays for it?"
+    assert not is_insert(Block(0, 0, "Listen: will you resign or not?"), "")
+
+
+def test_notices_said_by_the_speaker_stay_theirs() -> None:
+    text = (
+        "HOST: Why should people give?\n\n"
+        "MARCUS BELL: Because public radio is the only local news many towns have.\n\n"
+        "Our station is listener-supported, and every gift keeps a reporter in a county with no paper.\n\n"
+        "*Maria Lopez is a nurse at St Luke's and she saved my life.*\n"
+    )
+    doc = analyze(text, stages=[])
+    assert doc.turns[-1].text.endswith("*Maria Lopez is a nurse at St Luke's and she saved my life.*")

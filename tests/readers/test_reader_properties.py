@@ -173,8 +173,12 @@ def test_bold_questions_generated(pairs: list[tuple[str, list[str]]], fmt: str) 
     text = "Intro paragraph about it.\n\n" + "".join(
         fmt.format(q="So " + q.rstrip(".?!"))
         + "\n\n"
-        # a later paragraph opening "A." would be read as another answer's label: open those with "Well,"
-        + "\n\n".join(("Well, " if k else "") + a.replace("*", "").replace("_", "") for k, a in enumerate(answer))
+        # a later paragraph opening "A." would be read as another answer's label, and any opening "Q." as a
+        # question's: open those with "Well,"
+        + "\n\n".join(
+            ("Well, " if k or a.lstrip().startswith("Q") else "") + a.replace("*", "").replace("_", "")
+            for k, a in enumerate(answer)
+        )
         + "\n\n"
         for q, answer in pairs
     )

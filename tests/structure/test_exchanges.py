@@ -274,3 +274,39 @@ def test_a_question_put_to_every_candidate_is_answered_by_each() -> None:
         ),
         ("Why?", "Because it had no parking requirement."),  # put to one: the other's interjection answers nothing
     ]
+
+
+def test_relative_clauses_and_moving_on_are_not_what_they_seem() -> None:
+    got = _exchanges(
+        "HOST: Why do families who have lived in the towers for thirty years, and who have never missed a rent "
+        "payment, now face eviction?\n\n"
+        "SECRETARY: They do not. Every household has been offered a flat.\n\n"
+        "HOST: Why is the project going ahead, and when your own auditor says it is running a year late?\n\n"
+        "SECRETARY: Because the towers are unsafe.\n"
+    )
+    assert len(got) == 2  # one question each: relative and subordinate clauses are not second questions
+
+
+def test_my_question_is_whether_is_pushback_and_a_date_is_no_ordinal() -> None:
+    got = _exchanges(
+        "HOST: When did you learn of the breach? And why did you wait three weeks to tell customers?\n\n"
+        "CEO: We learned on the third of March.\n\n"
+        "HOST: My question is whether you told the regulator. Customers lost money in the first half of March.\n\n"
+        "CEO: We told the regulator on the tenth.\n"
+    )
+    # pushback, but "the first half of March" names no sub-question: it falls on both
+    assert [push for _, _, push, _ in got[:2]] == [True, True]
+
+
+def test_an_interviewer_who_moves_on_after_a_clarification_asks_afresh() -> None:
+    got = _exchanges(
+        "HOST: Carla, did the union accept the 2021 contract knowing the pension fund was short?\n\n"
+        "CARLA MORENO: Are you asking about the 2021 contract or the side letter that came after it?\n\n"
+        "HOST: Let's leave the contract there. I want to talk about the strike vote on Friday.\n\n"
+        "CARLA MORENO: The strike vote is about safety, not pay.\n"
+    )
+    assert got[-1][:2] == (
+        "I want to talk about the strike vote on Friday.",
+        "The strike vote is about safety, not pay.",
+    )
+    assert got[-1][3] is None  # not a follow-up of the contract question

@@ -552,10 +552,18 @@ def test_who_the_header_says_was_interviewed_and_by_whom(
         ),
         ("# Priya Raman, CEO of Gridwell, on batteries, layoffs and the IPO question", "Priya Raman"),
         ("# Q&A: Larkspur Foods CFO Helen Achterberg on prices, tariffs and the Delmar plant", "Helen Achterberg"),
-        ("# Kelechi Adeyemi: ‘I never wanted to leave Ashford’", "Kelechi Adeyemi"),
-        ("# Camille Fournier : « Le Rhône n’est pas une autoroute »", "Camille Fournier"),
-        ("# Reederei-Chefin Katrin Weber: „Wir bauen keine Schiffe mehr auf Vorrat“", "Katrin Weber"),
-        ("# In Conversation: Aurelio Benn", "Aurelio Benn"),
+        # a quotation or "In Conversation" after a name names a topic as often: the name must come back
+        (
+            "# Kelechi Adeyemi: ‘I never wanted to leave’\nAdeyemi signed for Castlebridge in January.",
+            "Kelechi Adeyemi",
+        ),
+        ("# Camille Fournier : « Le Rhône n’est pas une autoroute »\nFournier est hydrologue.", "Camille Fournier"),
+        ("# Reederei-Chefin Katrin Weber: „Wir bauen keine Schiffe“\nKatrin Weber leitet die Linie.", "Katrin Weber"),
+        ("# In Conversation: Aurelio Benn\nBenn was born in Trieste in 1961.", "Aurelio Benn"),
+        ("# Kelechi Adeyemi: ‘I never wanted to leave Ashford’", None),
+        ("# Flood Defences: ‘We were told the wall would hold’\nThe flood defences failed in March.", None),
+        ("# Ruth Bell on the price of milk", "Ruth Bell"),
+        ("Front Row interview with the novelist", None),  # a programme's interview
         ("Transcript: Minister Claire Dubois interview with Radio North", "Claire Dubois"),
         ("# Breaking News: ‘We will not resign’", None),  # no one's name
         ("Interview with Radio North Breakfast", None),  # an outlet, not a person
@@ -567,7 +575,11 @@ def test_headlines_name_the_person_interviewed(header: str, expected: str | None
 
 def test_who_asked_from_the_credit_line_or_the_pages_author() -> None:
     qa = "**How long have you studied the Rhône?**\n\nThirty years.\n\n**And the canal?**\n\nIt is a mistake.\n"
-    doc = analyze("# Camille Fournier : « Le Rhône »\n\nPropos recueillis par Julien Marchand\n\n" + qa, stages=[])
+    doc = analyze(
+        "# Camille Fournier : « Le Rhône »\n\nL’hydrologue Camille Fournier publie une étude.\n\n"
+        "Propos recueillis par Julien Marchand\n\n" + qa,
+        stages=[],
+    )
     assert [(p.name, p.role) for p in doc.metadata.participants] == [
         ("Julien Marchand", "interviewer"),
         ("Camille Fournier", "interviewee"),
@@ -583,3 +595,18 @@ def test_who_asked_from_the_credit_line_or_the_pages_author() -> None:
     # a briefing's or a live blog's author is not who asked
     doc = analyze(page.replace("<h1>Camille", "<p>Press conference, live updates</p><h1>Camille"), stages=[])
     assert doc.metadata.participants[0].name is None
+
+
+def test_the_author_who_answers_and_the_host_the_page_names() -> None:
+    page = (
+        "<html><head><title>Ask the doctor</title><meta name='author' content='Anita Patel'></head><body><article>"
+        "<h1>Ask the doctor</h1><p>Dr. Anita Patel answers readers' questions about the flu.</p>"
+        "<p>Q: Is it too late for a flu shot?</p><p>A: Not at all. Get it this week.</p>"
+        "<p>Q: Does my daughter still need it?</p><p>A: Yes, she does.</p></article></body></html>"
+    )
+    assert analyze(page, stages=[]).metadata.participants[0].name is None  # she answers; readers ask
+    header = "Housing Secretary Ellen Marsh on evictions\n\nOn Tuesday, host Sandra Lee spoke with Ellen Marsh.\n\n"
+    doc = analyze(
+        header + "Q: Will any tenant be evicted?\n\nA: No.\n\nQ: When are the flats ready?\n\nA: In May.\n", stages=[]
+    )
+    assert doc.metadata.participants[0].name == "Sandra Lee"

@@ -112,10 +112,8 @@ _NOTICE = re.compile(
     r"[—–-]+ ?(?:interview|as told) |\(?this article\b|[\[(]?whereupon\b|(?:this )?interview (?:has been )?"
     r"(?:edited|condensed)|certificate of (?:the )?(?:court )?(?:reporter|transcriber|transcription)\b|"
     r"(?:court )?reporter'?s'? certificate\b|"
-    # appeals and contacts: "KVRN is listener-supported.", "Donate now", "Media contact: ..."
-    r"(?:[\w .'’-]{1,40} (?:is|are) )?(?:listener|reader|viewer|member)[- ]supported|donate (?:now|today)|"
-    r"support (?:our|independent|local|public) (?:work|journalism|reporting)|become a (?:member|subscriber|supporter)|"
-    r"(?:media|press) (?:contact|enquiries|inquiries)s?\b|"
+    # contacts: "Media contact: ..."
+    r"(?:media|press) (?:contact|enquiries|inquiries)s?[ \t]*:|"
     # who asked, and the editing, in the languages the readers know: "Propos recueillis par ...",
     # "Das Gespräch führte ...", "Entrevista realizada por ..."
     r"propos recueillis par|(?:das )?(?:gespräch|interview) führten?\b|entrevista (?:realizada|hecha) por|"
@@ -124,7 +122,8 @@ _NOTICE = re.compile(
     # or, anywhere, what is said of the transcript itself (a subject is needed: "my remarks have been
     # edited" is speech)
     r"\btranscripts? (?:is|are|was|were|has been|have been|may be) (?:created|produced|prepared|provided|generated|"
-    r"edited|condensed|lightly edited|computer[- ]generated|machine[- ]generated|quoted|reproduced|cited)\b|"
+    r"edited|condensed|lightly edited|computer[- ]generated|machine[- ]generated)\b|"
+    r"\btranscripts? may be (?:quoted|reproduced|cited)\b|"
     r"\b(?:this|the) (?:interview|conversation|transcript|text|episode)\b[^.\n]{0,80}?\b(?:has been|have been|was|"
     r"is|may (?:not )?be) (?:lightly )?(?:edited|condensed|transcribed)\b|"
     r"\bmay not be in (?:its|their) final form\b|\bauthoritative record\b|\bleave a comment\b",
@@ -138,10 +137,22 @@ _DATELINE = re.compile(rf"[ \t]*{DATELINE}[ \t]*")
 _BIO = re.compile(
     r"[*_]*[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} (?:(?:is|was) (?:a|an|the) (?:[\w-]+ ){0,3}?(?:writer|reporter|"
     r"correspondent|editor|journalist|author|contributor|columnist|critic|producer)s? "
-    r"(?:at|for|with|based|who|covering|of|on)\b|covers [^.\n]{1,60} for (?:the |The )?[A-Z])"
-    # or, set in italics as bios are, any "Name is / est / ist ..." under the piece
-    r"|[*_][A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} (?:is|est|ist|es|è) [^\n?]{3,200}[*_]\s*\Z"
+    r"(?:at|for|with|based|who|covering|of|on)\b)"
+    # or the bio alone: "Jane Roe covers agriculture for the Ledger. Reach her at ..."
+    r"|[*_]*[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} covers [^.\n]{1,60} for (?:the |The )?[A-Z][^.\n]*\."
+    r"(?:\s*(?:Reach|Contact|Email|Follow|Write to) (?:her|him|them)\b[^\n]*)?[*_]*\s*\Z"
+    # or, set in italics as bios are, "Firstname Lastname is / est / ist ..." under the piece
+    r"|[*_](?!The )[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} (?:is|est|ist|es|è) [^\n?]{3,200}[*_]\s*\Z"
 )
+# a publisher's appeal after the piece: "KVRN is listener-supported. ... Donate now" (said in the first
+# person, "our station is listener-supported", it is the speaker's)
+_APPEAL = re.compile(
+    r"^[*_\s]*(?:[\w .'’-]{1,40} (?:is|are) )?(?:listener|reader|viewer|member)[- ]supported"
+    r"|^[*_\s]*donate (?:now|today)|^[*_\s]*support (?:independent|local|public) (?:journalism|reporting)"
+    r"|^[*_\s]*become a (?:member|subscriber)",
+    re.IGNORECASE,
+)
+_SPEAKING = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|me|my|we|we're|we’re|our|us)\b", re.IGNORECASE)
 
 
 # a site's list after an article, opened by its heading: "Related news", "Other interviews", "Read also:"
@@ -179,9 +190,13 @@ def is_trailer_block(block: str) -> bool:
         return True
     if _VOCATIVE.search(block):  # "Thanks for listening to me ramble, Kevin.": said to someone
         return False
-    return len(block) <= _NOTICE_MAX and (
-        _NOTICE.search(block) is not None or _BIO.match(block) is not None or _DATELINE.fullmatch(block) is not None
-    )
+    if len(block) > _NOTICE_MAX:
+        return False
+    if _NOTICE.search(block) is not None or _DATELINE.fullmatch(block) is not None:
+        return True
+    if _APPEAL.search(block) is not None:  # the site's few words, not a speaker's plea
+        return len(block.split()) <= 20 and not _SPEAKING.search(block)
+    return _BIO.match(block) is not None and not _SPEAKING.search(block)
 
 
 def is_after_word(block: str) -> bool:

@@ -10,6 +10,7 @@ sense of falls back to a plain tag stripper so that no words are lost.
 
 from __future__ import annotations
 
+import itertools
 import re
 from html.parser import HTMLParser
 from typing import Any
@@ -151,8 +152,25 @@ _TABLE_RULE = re.compile(r"^\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*
 
 def _from_markdown(text: str) -> str:
     text = _QUESTION_HEADING.sub(lambda m: f"**{m.group(1).strip()}**", text)
-    text = _ESCAPE.sub(r"\1", text)
+    lines = [_plain_emphasis(line) for line in text.splitlines()]
+    text = _ESCAPE.sub(r"\1", "\n".join(lines))
     return "\n".join(_table_rows_as_lines(text.splitlines()))
+
+
+# emphasis inside a sentence ("I said **no** to that"): the words were said, the stars were not
+_INLINE_BOLD = re.compile(r"(?<![\w*])\*\*(?=\S)([^*\n]+?)(?<=\S)\*\*(?![\w*])")
+_INLINE_ITALIC = re.compile(r"(?<![\w*\\])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
+# what the readers read in emphasis: a paragraph set wholly in it, or a bold label opening one
+_WHOLE = re.compile(r"^\s*(?:\*\*[^*\n]+\*\*|\*[^*\n]+\*)\s*$")
+_LEAD = re.compile(r"^(\s*\*\*[^*\n]{1,80}?\*\*)")
+
+
+def _plain_emphasis(line: str) -> str:
+    if _WHOLE.match(line):
+        return line
+    lead = _LEAD.match(line)
+    head, rest = (lead.group(1), line[lead.end() :]) if lead else ("", line)
+    return head + _INLINE_ITALIC.sub(r"\1", _INLINE_BOLD.sub(r"\1", rest))
 
 
 def _table_rows_as_lines(lines: list[str]) -> list[str]:
@@ -171,18 +189,27 @@ def _table_rows_as_lines(lines: list[str]) -> list[str]:
         rows = [_cells(ln) for ln in lines[i:j] if not _TABLE_RULE.match(ln.strip())]
         body = rows[1:] if j - i > 1 and _TABLE_RULE.match(lines[i + 1].strip()) else rows
         names = [r[0] for r in body if len(r) == 2]
-        if (
-            len(body) >= 3
-            and len(names) == len(body)
-            and all(0 < len(n.split()) <= 4 and not n.endswith((".", "?", "!")) for n in names)
-            and len(set(names)) < len(names)
-        ):
+        if len(body) >= 3 and len(names) == len(body) and _speakers_column(names, [r[1] for r in body], rows[0]):
             out.extend(" | ".join(r) for r in rows[: len(rows) - len(body)])  # the column headings
             out.extend(f"{name}: {said}" for name, said in body)
         else:
             out.extend(" | ".join(r) for r in rows)
         i = j
     return out
+
+
+def _speakers_column(names: list[str], said: list[str], heading: list[str]) -> bool:
+    """Whether a table's first column names who speaks: short names that take turns (two or more, each
+    more than once, changing from row to row), beside sentences; or a heading that says so ("Speaker").
+    A status table ("Delayed | Mill Street wall") has neither."""
+    if not all(0 < len(n.split()) <= 4 and not n.endswith((".", "?", "!")) for n in names):
+        return False
+    if heading and heading[0].strip().lower() in ("speaker", "name", "who", "sprecher", "intervenant", "orador"):
+        return True
+    counts = {n: names.count(n) for n in set(names)}
+    changes = sum(1 for a, b in itertools.pairwise(names) if a != b)
+    wordy = sum(len(s.split()) for s in said) / len(said) >= 4
+    return len(counts) >= 2 and min(counts.values()) >= 2 and changes * 2 >= len(names) - 1 and wordy
 
 
 def _cells(line: str) -> list[str]:

@@ -23,7 +23,7 @@ from onrecord.readers.common import Block, is_end_line, is_trailer_block
 
 # a whole paragraph that only an advertiser or the site's layout puts there
 _FURNITURE = re.compile(
-    r"[*_\s]*(?:advertisements?|advertising|sponsored(?: content)?|(?:story|article) continues (?:below|after "
+    r"[*_\s]*(?:advertisements?|sponsored(?: content)?|(?:story|article) continues (?:below|after "
     r"(?:this )?(?:advertisement|ad))|continue reading(?: below| the main story)?|scroll to continue(?: with content)?|"
     r"skip (?:the )?advertisement|anzeige|werbung|publicité|publicidad|pubblicità|\[(?:ad|commercial) break\]|"
     r"\[\d{1,2}:\d{2}(?::\d{2})?\] \[(?:ad|commercial) break\])[*_\s.:]*",
@@ -33,7 +33,7 @@ _FURNITURE = re.compile(
 _LINK_OUT = re.compile(
     r"[*_\s]*(?:read more|read also|also read|see also|related(?: story| article| coverage)?|more on this(?: story)?|"
     r"recommended|lire aussi|à lire aussi|voir aussi|mehr zum thema|lesen sie auch|auch interessant|leer más|"
-    r"lee también|ver también|leggi anche|(?:watch|listen)(?: now)?)[*_\s]*[:：|][^\n]{1,200}",
+    r"lee también|ver también|leggi anche)[*_\s]*[:：|][^\n]{1,200}",
     re.IGNORECASE,
 )
 _QUOTED = re.compile(r"[*_\s]*[“\"‘'«„]\s*(?P<said>[^\n]{20,400}?)\s*[”\"’'»“][*_\s]*")
@@ -43,13 +43,31 @@ def _words(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
-def is_insert(block: Block, before: str) -> bool:
-    """A paragraph set into the interview by the publisher: an ad marker, a link to another story, or a
-    pull quote that repeats words already said (``before``, the text above it)."""
-    if _FURNITURE.fullmatch(block.text) or _LINK_OUT.fullmatch(block.text):
+# said by someone, not set in by the publisher
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|me|my|we|we're|we’re|our|us)\b", re.IGNORECASE)
+
+
+def is_insert(block: Block, before: str, *, page: bool = False) -> bool:
+    """A paragraph set into the interview by the publisher: an ad marker; a link to another story (a headline:
+    no sentence's full stop at its end, unless the label is bold or it is a link); or, on a web page
+    (``page``), a pull quote that repeats words already said (``before``, the text above it), unless the
+    paragraph before introduces it ("... and I quote:")."""
+    text = block.text
+    if _FURNITURE.fullmatch(text):
         return True
-    m = _QUOTED.fullmatch(block.text)
-    return m is not None and len(m.group("said").split()) >= 5 and _words(m.group("said")) in _words(before)
+    if _FIRST_PERSON.search(text) or len(text.split()) > 40:
+        return False
+    if _LINK_OUT.fullmatch(text):
+        styled = text.lstrip().startswith(("*", "_")) or "](" in text
+        return styled or not text.rstrip("*_ ").endswith((".", "!", "?"))
+    m = _QUOTED.fullmatch(text)
+    return (
+        page
+        and m is not None
+        and len(m.group("said").split()) >= 5
+        and not before.rstrip().endswith(":")
+        and _words(m.group("said")) in _words(before)
+    )
 
 
 def set_aside(result: ReadResult) -> None:
@@ -63,7 +81,7 @@ def set_aside(result: ReadResult) -> None:
         cut = len(blocks)
         while cut > 1:
             block = blocks[cut - 1]
-            if is_insert(block, text[: block.start]):
+            if is_insert(block, text[: block.start], page=result.source_format == "html"):
                 kind = "insert"
             elif last and (is_trailer_block(block.text) or is_end_line(block.text)):
                 kind = "trailer"

@@ -417,6 +417,11 @@ def _find_marks(text: str) -> list[Mark]:
 
 
 #: titles a witness's label opens with
+#: offices among the label titles: said once, they need the question before them (see _with_listed_speakers)
+_OFFICES = frozenset(
+    {"president", "vice", "prime", "premier", "chancellor", "senator", "governor", "mayor", "deputy", "federal"}
+    | {"sen", "gov", "rep", "representative", "foreign", "acting"}
+)
 _LABEL_TITLES = frozenset(
     [
         "mr",
@@ -512,10 +517,16 @@ def _with_listed_speakers(
         # speaks after the header that lists them
         # a witness's label carries a title ("Professor Rao:", "Dr Okafor:"); "Frederick Douglass:" opening an
         # answer's paragraph is a subject, even if the header names him
-        titled = c.name.split()[0].rstrip(".").lower() in _LABEL_TITLES
-        listed = (
+        title = c.name.split()[0].rstrip(".").lower()
+        titled = title in _LABEL_TITLES
+        listed = bool(
             c.start > marks[0].start and titled and len(surname) > 2 and re.search(rf"\b{re.escape(surname)}\b", header)
         )
+        # an office ("President Ndiaye:") answers the question just asked; inside an answer it is quoted (a
+        # minister reading out the minutes), not a speaker
+        if listed and title in _OFFICES:
+            before = [m for m in marks if m.end <= c.start]
+            listed = bool(before) and before[-1].role_hint in ("interviewer", "audience", "moderator")
         # ... but "Interviewer: Jane Doe" in the header is a cast list's entry, not a turn
         cast = c.start < marks[0].start and _LONE_NAME.fullmatch(text[c.end : _line_end(text, c.end)].strip())
         # "Spokesperson Wang Lin:" once, then "Wang Lin:" throughout: the same speaker, with a title the first time

@@ -98,7 +98,7 @@ def build(result: ReadResult, source_name: str = "<input>") -> Interview:
     context = header if title and title in header else " ".join(x for x in (title or "", header) if x)
     outlet = md.get("outlet") or meta.find_outlet(context) or meta.outlet_of_url(md.get("source"))
     program = md.get("program") or meta.find_program(context)
-    interviewee, interviewee_title = meta.find_interviewee(context)
+    interviewee, interviewee_title = meta.find_interviewee(context, text[result.header[1] :] if result.header else text)
     is_debate = bool(re.search(r"\bdebate\b", context, re.I))
 
     _self_introduced_askers(result)
@@ -160,7 +160,10 @@ def build(result: ReadResult, source_name: str = "<input>") -> Interview:
 
 #: where reporters in a room ask, not the page's author
 _MANY_ASK = re.compile(
-    r"\b(?:press conference|news conference|briefing|presser|live (?:updates|blog)|town hall|forum)\b", re.I
+    r"\b(?:press conference|news conference|briefing|presser|live (?:updates|blog)|town hall|forum|gaggle|doorstop|"
+    r"scrum|stakeout|media availability|questions from (?:reporters|journalists|the press|readers|listeners|viewers|"
+    r"the audience)|readers?['’]? questions|your questions|ask me anything|q&a session)\b",
+    re.I,
 )
 
 
@@ -231,7 +234,8 @@ def _names_and_roles_from_context(speakers: list[Speaker], result: ReadResult, h
     # "interviewed by Anna Petrova of Channel One": the one unnamed voice that asks is hers
     asked_by = meta.interviewer_in(header)
     if asked_by is None and not _MANY_ASK.search(header):  # a live blog's or a briefing's author asked nothing
-        asked_by = meta.author_as_asker(result.metadata.get("author"))
+        answered_by = [sp.name for sp in speakers if sp.role == "interviewee" and sp.name]
+        asked_by = meta.author_as_asker(result.metadata.get("author"), answered_by)
     askers = [sp for sp in speakers if sp.role == "interviewer"]
     if asked_by and len(askers) == 1 and askers[0].name is None:
         askers[0].name = asked_by

@@ -167,7 +167,11 @@ _CLARIFYING = re.compile(
 )
 
 
-_ORDINAL = re.compile(r"\b(first|second|third|last|other)\b (?:(?:part of (?:my|the) )?question|part|half)\b", re.I)
+_ORDINAL = re.compile(
+    r"\b(first|second|third|last|other)\b (?:(?:part|half) of (?:my|the|your) )?question\b"
+    r"|\b(first|second|third|last|other) (?:part|half)\b(?! of (?!(?:my|the|your) question))",
+    re.I,
+)
 _ORDINALS = {"first": 0, "second": 1, "third": 2, "last": -1}
 
 
@@ -177,17 +181,25 @@ def _concerned(siblings: list[Exchange], said: str) -> list[Exchange]:
     if len(siblings) < 2:
         return siblings
     m = _ORDINAL.search(said)
-    if m and m.group(1).lower() in _ORDINALS:
-        k = _ORDINALS[m.group(1).lower()]
+    ordinal = (m.group(1) or m.group(2)).lower() if m else ""
+    if ordinal in _ORDINALS:
+        k = _ORDINALS[ordinal]
         if -len(siblings) <= k < len(siblings):
             return [siblings[k]]
-    words = _content(said)
-    repeated = []
-    for x in siblings:
-        asked = _content(x.question.text)
-        if len(asked & words) >= 2 and len(asked & words) >= 0.5 * len(asked):
-            repeated.append(x)
-    return repeated or siblings
+    words = _stemmed(said)
+    shared = [len(_stemmed(x.question.text) & words) for x in siblings]
+    repeated = [
+        x for x, k in zip(siblings, shared, strict=True) if k >= 2 and k >= 0.5 * len(_stemmed(x.question.text))
+    ]
+    if repeated:
+        return repeated
+    best = max(shared)
+    return [siblings[shared.index(best)]] if best >= 2 and shared.count(best) == 1 else siblings
+
+
+def _stemmed(text: str) -> set[str]:
+    """Content words less their endings, so "waited" takes up "wait" and "customers" "customer"."""
+    return {re.sub(r"(?:ing|ed|es|s)$", "", w) if len(w) > 4 else w for w in _content(text)}
 
 
 # a question put to everyone on the panel: each of them answers it
@@ -215,13 +227,25 @@ def _more_answers(turns: list[Turn], first: int) -> list[Turn]:
     return out
 
 
+_CLARIFICATION_OPENING = re.compile(
+    r"^\W*(?:I mean|I'?m asking|I am asking|what I mean|by \w+ I mean|meaning|yes|yeah|yep|no|right|exactly)\b", re.I
+)
+
+
+def _clarifies(reply: str, put: str, question: str, request: str) -> bool:
+    """Whether the interviewer's reply to "What do you mean?" says what they meant ("I mean ...", or what it
+    puts last takes up words of the question or of the request), rather than moving on ("Let's leave the
+    contract there. I want to talk about the strike vote.")."""
+    return bool(_CLARIFICATION_OPENING.match(reply)) or bool(_content(put) & (_content(question) | _content(request)))
+
+
 def build_exchanges(turns: list[Turn], text: str) -> list[Exchange]:
     exchanges: list[Exchange] = []
     n = len(turns)
     replied_to_reversal: set[int] = set()
     # the interviewer's reply to "What do you mean by crisis?" asked back in answer to their question: the
     # interviewee answers it next ("Then no, it is not in crisis."), as a follow-up of the question clarified
-    clarifies: dict[int, str] = {}
+    clarifies: dict[int, str | None] = {}
 
     by_id = {t.id: t for t in turns}
     narrating = _narrating(turns, text)
@@ -385,5 +409,9 @@ def build_exchanges(turns: list[Turn], text: str) -> list[Exchange]:
                 replied_to_reversal.add(i + 1)
                 clarified = [x for x in exchanges[:-1] if x.answer is not None and x.answer.turn == turn.id]
                 if clarified and _CLARIFYING.search(last) and i + 2 < n and turns[i + 2].role == "interviewee":
-                    clarifies[i + 1] = clarified[-1].id
+                    # a follow-up of the question clarified, unless the interviewer moved on instead
+                    reply_spans = split(text, reply.start, reply.end)
+                    last_said = text[reply_spans[-1][0] : reply_spans[-1][1]] if reply_spans else reply.text
+                    meant = _clarifies(reply.text, last_said, clarified[-1].question.text, last)
+                    clarifies[i + 1] = clarified[-1].id if meant else None
     return exchanges

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from datetime import date
 from urllib.parse import urlsplit
 
@@ -433,6 +434,11 @@ _HEADLINE_FORMS = (
         rf"^(?:#+\s+)?(?:[A-Z][\w&.'’-]*\s+){{0,4}}(?:CEO|CFO|COO|CTO|chair(?:man|woman)?|chief executive|founder|"
         rf"director|head)\s+(?P<name>{_NAME})\s+on\s+[a-z]"
     ),
+    # "Climate scientist Jonas Berg on ...", "“We were never told”: Calder valley farmer Ruth Bell on ..."
+    re.compile(
+        rf"^(?:#+\s+)?(?:[“\"‘'«][^\n]+[”\"’'»]\s*[:—–-]\s*)?(?:[\w-]+\s+){{0,3}}?"
+        rf"(?i:{'|'.join(sorted(_OCCUPATIONS))})\s+(?P<name>{_NAME})\s+on\s+[a-z]"
+    ),
     re.compile(
         rf"^(?:#+\s+)?(?:in conversation|conversation|talking|meet|interview)(?: with)?\s*[:—–-]\s*"
         rf"(?P<name>{_NAME})\s*$",
@@ -465,8 +471,10 @@ _HEADLINE_NOT_NAME = frozenset(
 )
 
 
-def _named_by_headline(header: str) -> str | None:
-    """The person a headline in the first lines of ``header`` names, in the forms of ``_HEADLINE_FORMS``."""
+def _named_by_headline(header: str, body: str = "") -> str | None:
+    """The person a headline in the first lines of ``header`` names, in the forms of ``_HEADLINE_FORMS``.
+    "Name: 'quote'" and "In Conversation: Name" name a topic as often ("Flood Defences: 'We were told ...'"):
+    there the surname must also appear, capitalised, elsewhere in the header or in ``body``."""
     for line in header.strip().splitlines()[:6]:
         line = _QA_PREFIX.sub("", line.strip())
         for form in _HEADLINE_FORMS:
@@ -478,6 +486,10 @@ def _named_by_headline(header: str) -> str | None:
                 continue
             if _OUTLET_RE.search(m.group("name")) or any(w.lower() in _OUTLET_WORDS for w in words):
                 continue
+            weak = form is _HEADLINE_FORMS[0] or form is _HEADLINE_FORMS[-1]
+            elsewhere = header.replace(line, " ") + " " + body
+            if weak and not re.search(rf"\b{re.escape(words[-1])}\b", elsewhere):
+                continue
             return m.group("name")
     return None
 
@@ -486,13 +498,14 @@ def _named_by_headline(header: str) -> str | None:
 _QUOTE_BEFORE = re.compile(r"^(?:#+\s+)?[“\"‘'«„][^\n]+[”\"’'»“]\s*[:—–-]\s*$")
 
 
-def _speaker_by_title(text: str) -> tuple[str | None, str | None]:
+def _speaker_by_title(text: str, body: str = "") -> tuple[str | None, str | None]:
     m = _BY_TITLE_RE.search(text)
     if not m:
         lines = [ln for ln in text.strip().splitlines() if ln.strip()][:4] if text.strip() else []
         # the headline may follow a kicker ("Science · Interview"): the first line that is a heading
         first_line = next((ln for ln in lines if ln.lstrip().startswith("#")), lines[0] if lines else "")
         first_line = _QA_PREFIX.sub("", first_line)  # "Q&A: Senator Lena Hart on ...": the name opens it
+        first_line = re.sub(r"^#+\s+", "", first_line.lstrip())  # "# Ruth Bell on ...": a page's headline
         h = _HEADLINE_RE.search(first_line)
         # without a title ("Mayor"), only a name that opens the headline: "Ask the Expert: First-time
         # Buyers on the hunt" is about buyers, not a person called that
@@ -504,7 +517,7 @@ def _speaker_by_title(text: str) -> tuple[str | None, str | None]:
             if len(words) == 3 and words[0].lower() in _OCCUPATIONS and not h.group("title"):
                 return " ".join(words[1:]), words[0]  # "Astronaut Lena Sorvino on six months aboard"
             return h.group("name"), (h.group("title") or "").rstrip(".") or None
-        return _named_by_headline(text), None
+        return _named_by_headline(text, body), None
     if not m.group(2)[0].isupper():
         return None, None
     words = m.group(2).split()
@@ -533,13 +546,17 @@ _INTERVIEW_OF = re.compile(
 
 
 def _possessive_interviewee(text: str) -> tuple[str | None, str | None]:
-    m = _POSSESSIVE_INTERVIEW.search(text) or _INTERVIEW_OF.search(text) or _NAMED_INTERVIEW.search(text)
+    m = _POSSESSIVE_INTERVIEW.search(text) or _INTERVIEW_OF.search(text)
+    named = m is None
+    m = m or _NAMED_INTERVIEW.search(text)
     if m is None:
         return None, None
     words = m.group(1).split()
     lead: list[str] = []
     while words and words[0].lower().strip(".") in _NOT_NAME:
         lead.append(words.pop(0))
+    if named and not lead:  # "Front Row interview with ...": a programme's; "Minister Claire Dubois interview ..."
+        return None, None
     name = " ".join(words)
     # "Al Jazeera's interview with ...", "Fox News's interview with ...": an outlet's, not a person's
     if not 2 <= len(words) <= 3 or _OUTLET_RE.search(name) or any(w.lower() in _OUTLET_WORDS for w in words):
@@ -553,10 +570,11 @@ _OUTLET_WORDS = frozenset(
 
 
 _INTERVIEWED_BY = re.compile(
-    r"\b(?:interviewed by|[Ii]nterview by|[Pp]ropos recueillis par|[Dd]as (?:Gespräch|Interview) führten?|"
+    r"\b(?:interviewed by|[Ii]nterview by|(?:[Hh]ost|[Aa]nchor|[Pp]resenter|[Cc]orrespondent)|"
+    r"[Pp]ropos recueillis par|[Dd]as (?:Gespräch|Interview) führten?|"
     r"[Ee]ntrevista (?:realizada |hecha )?por|[Ii]ntervista (?:a cura )?di)\s+"
     r"((?:[A-Z][a-z][\w'’-]*)(?:\s+[A-Z][a-z][\w'’-]*){1,2})"
-    r"(?=\s+(?:of|from|for|at|und|et|y)\b|\s*[,.;)\n–—-]|\s*$)"
+    r"(?=\s+(?:of|from|for|at|und|et|y|spoke|speaks|talked|talks|asked|asks|sat)\b|\s*[,.;)\n–—-]|\s*$)"
 )
 
 
@@ -570,10 +588,13 @@ def interviewer_in(header: str) -> str | None:
 _PERSON = re.compile(r"[A-Z][a-z][\w'’-]*(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z][\w'’-]*){1,2}")
 
 
-def author_as_asker(author: str | None) -> str | None:
+def author_as_asker(author: str | None, answering: Iterable[str] = ()) -> str | None:
     """The page's author ("Maya Lindqvist") when it is one person's name: a Q&A's questions are, as a rule,
-    its author's.  Not a list of authors, a desk ("Staff"), or an outlet."""
+    its author's.  Not a list of authors, a desk ("Staff"), an outlet, or one of those ``answering`` (a
+    doctor answering readers' questions wrote the page)."""
     if not author or not _PERSON.fullmatch(author.strip()):
+        return None
+    if any(author.split()[-1].lower() == a.split()[-1].lower() for a in answering if a):
         return None
     words = author.split()
     if any(w.lower() in _OUTLET_WORDS or w.lower() in _HEADLINE_NOT_NAME for w in words) or _OUTLET_RE.search(author):
@@ -581,8 +602,9 @@ def author_as_asker(author: str | None) -> str | None:
     return author.strip()
 
 
-def find_interviewee(text: str) -> tuple[str | None, str | None]:
-    """(name, title) of the person the header says was interviewed."""
+def find_interviewee(text: str, body: str = "") -> tuple[str | None, str | None]:
+    """(name, title) of the person the header says was interviewed (``body``, the rest of the document,
+    may confirm a name a headline gives)."""
     owner = _possessive_interviewee(text)
     if owner[0] is not None:
         return owner
@@ -615,7 +637,7 @@ def find_interviewee(text: str) -> tuple[str | None, str | None]:
             for name in list(votes):
                 titles.setdefault(name, "President")
     if not votes:
-        return _speaker_by_title(text)
+        return _speaker_by_title(text, body)
     best = max(votes.items(), key=lambda kv: (kv[1], -len(kv[0])))[0]
     return best, titles.get(best)
 

@@ -24,6 +24,7 @@ PUSHBACK = re.compile(
     r"(that (?:wasn't|was not|isn't|is not) (?:the|my) question|(?:that's|that is) not what i (?:asked|said)|"
     r"you (?:didn't|did not|haven't|have not|still haven't) (?:answer(?:ed)?|said|say|told|tell)\b|"
     r"my question was|my question (?:is|was) (?:still|simply|again|a simple one|very simple)|"
+    r"my question is(?:[ \t]*[:—–-]|,?[ \t]+(?:whether|if)\b)|"
     r"i(?:'m| am) (?:simply |just |only )?asking (?:whether|if)|so you (?:admit|concede)|"
     r"the question (?:was|is),|let me (?:just )?push you|push you on (?:this|that)|i(?:'m| am) asking you|"
     r"answer the question|you(?:'re| are) not answering|let me (?:ask|put) (?:it|that|this) (?:again|another way)|"
@@ -153,6 +154,21 @@ _AND_THEN_ASKED = re.compile(
 )
 
 
+# the second clause asks on its own: an auxiliary and its subject ("why did you", "will you", "how much
+# will it"), or "who"/"what" with a modal ("who will pay"); "and who have never missed a payment" and "and
+# when your auditor says" continue the first clause
+_ASKS_AGAIN = re.compile(
+    r"(?:(?:why|when|where|how(?: much| many| long| soon)?|which \w+|what(?: \w+)?|who(?:m)?)\s+)?"
+    r"(?:do|does|did|will|would|can|could|should|is|are|was|were|have|has|had)(?:n[’']t)?\s+"
+    r"(?:you|we|they|he|she|it|i|there|the|your|this|that|these|those|[A-Z]\w+)\b"
+    r"|(?:who|what)\s+(?:will|would|should|can|could|must|might)\s+\w+",
+    re.I,
+)
+# a relative clause in the first clause ("families who have lived here, and who ..."): the "and" joins two
+# relative clauses, not two questions
+_RELATIVE = re.compile(r"\b(?:who|which|whose)\b", re.I)
+
+
 def _two_questions(text: str, start: int, end: int) -> list[Sentence]:
     """A question sentence as the questions it asks: "When did you learn about the breach, and why did you
     wait three weeks?" is two, each answered (or not) on its own, as QEvasion splits them.  Only a clause that
@@ -168,7 +184,8 @@ def _two_questions(text: str, start: int, end: int) -> list[Sentence]:
             and len(second.split()) >= 5
             and _WH_START.match(first)
             and _looks_interrogative(first)
-            and _looks_interrogative(second[4:])
+            and not _RELATIVE.search(first, 1)
+            and _ASKS_AGAIN.match(second[4:])
         ):
             pieces.append(Sentence(s, m.start(), "question"))
             s = end - len(second)
