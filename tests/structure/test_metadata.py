@@ -92,6 +92,7 @@ def test_debate_header_title_date_and_full_names() -> None:
         ("the Republican candidate, Governor George W. Bush of Texas", "Bush", "George W. Bush"),
         ("Sun. Barbara Walters, ABC News", "Walters", "Barbara Walters"),
         ("between President Reagan and Democrat Walter Mondale", "Mondale", "Walter Mondale"),
+        ("Narrator | Harold “Hal” Jennings", "JENNINGS", "Harold Jennings"),  # a nickname is skipped
     ],
 )
 def test_full_name_in_header(header: str, surname: str, expected: str | None) -> None:

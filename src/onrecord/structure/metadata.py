@@ -716,7 +716,7 @@ def full_name_in(header: str, surname: str) -> str | None:
     The given names (one or two words) must stand on the same line right before the surname,
     after any title ("FORMER GOV."), connective ("and") or phrase-ending punctuation ("SPEAKERS:").
     """
-    pattern = re.compile(r"((?:[A-Za-z][\w'’.:,;-]*[ \t]+){1,5})" + re.escape(surname) + r"\b", re.I)
+    pattern = re.compile(r"((?:[“\"‘]?[A-Za-z][\w'’.:,;”\"-]*[ \t]+){1,5})" + re.escape(surname) + r"\b", re.I)
 
     def norm(word: str) -> str:
         return word.lower().strip(".,:;")
@@ -724,6 +724,8 @@ def full_name_in(header: str, surname: str) -> str | None:
     for m in pattern.finditer(header):
         words: list[str] = []  # the given names: the words right before the surname, back to a title
         for w in reversed(m.group(1).split()):
+            if w[0] in "“\"‘" and w[-1] in "”\"’":
+                continue  # a nickname: Harold “Hal” Jennings is Harold Jennings
             if (
                 w[-1] in ",:;"
                 or norm(w) in _TITLE_WORDS
