@@ -126,3 +126,13 @@ def test_an_office_quoted_inside_an_answer_is_no_speaker() -> None:
     )
     doc = analyze(text, stages=[])
     assert [t.speaker for t in doc.turns] == ["Journalist", "Awa Diallo", "Journalist", "Awa Diallo"]
+
+
+def test_whom_a_question_is_about_is_not_who_asked() -> None:
+    text = (
+        "Daily press briefing, 3 June 2025\n\nSpokesperson: Good afternoon. Questions?\n\n"
+        "Question: Jens Stoltenberg, NATO. What did he tell you about the summit?\n\n"
+        "Spokesperson: I will not characterise a private meeting.\n"
+    )
+    doc = analyze(text, stages=[])
+    assert doc.turns[1].speaker is None  # the reporter asked about Stoltenberg; NATO is no outlet

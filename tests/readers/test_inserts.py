@@ -42,7 +42,7 @@ def test_inserts_and_notices_come_off_the_end_of_the_turns() -> None:
     doc = analyze(QA, stages=[])
     answers = [t.text for t in doc.turns if t.role == "interviewee"]
     assert answers == [
-        # outside a web page a repeated quotation is the speaker's: only pages set pull quotes
+        # a repeated quotation is the speaker's: a pull quote cannot be told from it
         "Because the club needed the money. My dad rang and told me to stop sulking. He was right.\n\n"
         "“My dad rang and told me to stop sulking. He was right.”",
         "Well enough. I bought my mother a house.",
@@ -75,18 +75,18 @@ def test_the_plain_layout_leaves_the_writers_bio_out_of_the_last_answer() -> Non
 
 
 def test_what_is_an_insert_and_what_is_said() -> None:
-    said = "They paid the whole bill themselves, every penny of it, and nobody helped."
-    quote = Block(0, 0, "“They paid the whole bill themselves, every penny of it.”")
-    assert is_insert(quote, said, page=True)
-    assert not is_insert(quote, said)  # outside a page
-    assert not is_insert(quote, said + " And I quote:", page=True)  # read out, not set in
-    assert not is_insert(Block(0, 0, "“Nobody else was ever going to pay it for them, believe it.”"), said, page=True)
-    assert is_insert(Block(0, 0, "Lire aussi : Canal de Saint-Vallier : l’enquête publique s’ouvre lundi"), "")
-    assert is_insert(Block(0, 0, "**Read more:** Why the budget is shrinking."), "")
-    assert not is_insert(Block(0, 0, "Read more: that is our campaign slogan this year."), "")
-    assert not is_insert(Block(0, 0, "Read more books, I tell my students."), "")
-    assert not is_insert(Block(0, 0, "Advertising."), "")  # an answer: "What pays for it?"
-    assert not is_insert(Block(0, 0, "Listen: will you resign or not?"), "")
+    assert is_insert(Block(0, 0, "Advertisement"))
+    assert not is_insert(Block(0, 0, "Advertisements."))  # an answer: "What pays for it?"
+    assert not is_insert(Block(0, 0, "Advertising."))
+    assert is_insert(Block(0, 0, "**Read more:** Why the budget is shrinking."))
+    # an unstyled link is a page's: in a text transcript it may be said, or e-mailed as a source
+    assert is_insert(Block(0, 0, "Lire aussi : Canal de Saint-Vallier : l’enquête publique s’ouvre lundi"), page=True)
+    assert not is_insert(Block(0, 0, "See also: the council minutes of 12 May"))
+    assert not is_insert(Block(0, 0, "Read more: that is our campaign slogan this year."), page=True)
+    assert not is_insert(Block(0, 0, "Read more books, I tell my students."), page=True)
+    assert not is_insert(Block(0, 0, "Listen: will you resign or not?"), page=True)
+    # a repeated quotation is kept: on a page it may be a pull quote, or the speaker repeating themselves
+    assert not is_insert(Block(0, 0, "“They paid the whole bill themselves, every penny of it.”"), page=True)
 
 
 def test_notices_said_by_the_speaker_stay_theirs() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from onrecord.pipeline import analyze
+from onrecord.structure.questions import PUSHBACK
 
 RADIO = """\
 STEVE PARKS, HOST:
@@ -310,3 +311,18 @@ def test_an_interviewer_who_moves_on_after_a_clarification_asks_afresh() -> None
         "The strike vote is about safety, not pay.",
     )
     assert got[-1][3] is None  # not a follow-up of the contract question
+
+
+def test_all_businesses_is_not_all_of_you_and_respect_to_you_is_pushback() -> None:
+    got = _exchanges(
+        "HOST: Mayor Holt, will the new charge apply to all businesses, or only to the delivery firms?\n\n"
+        "MAYOR HOLT: Only to firms with more than ten vans.\n\n"
+        "OKORO: Can I just say, before we go on, that the Chamber was never consulted about any of this?\n\n"
+        "HOST: With all due respect to the Chamber, that was not my question. Mayor, when does it start?\n\n"
+        "MAYOR HOLT: In April.\n"
+    )
+    first = got[0][0]
+    # "to all businesses" puts the question to no panel: Okoro's interjection is not an answer to it
+    assert [a for q, a, *_ in got if q == first] == ["Only to firms with more than ten vans."]
+    assert PUSHBACK.search("With all due respect to you, Minister, the figures say otherwise.")
+    assert not PUSHBACK.search("With respect to the budget, what happens in April?")

@@ -587,7 +587,7 @@ def test_who_asked_from_the_credit_line_or_the_pages_author() -> None:
     ]
     page = (
         "<html><head><title>Camille Fournier : « Le Rhône »</title><meta name='author' content='Maya Lindqvist'>"
-        "</head><body><article><h1>Camille Fournier : « Le Rhône »</h1>"
+        "</head><body><article><h1>Camille Fournier : « Le Rhône »</h1><p>By Maya Lindqvist</p>"
         "<p><b>How long have you studied the Rhône?</b></p><p>Thirty years.</p>"
         "<p><b>And the canal?</b></p><p>It is a mistake.</p></article></body></html>"
     )
@@ -611,3 +611,21 @@ def test_the_author_who_answers_and_the_host_the_page_names() -> None:
         header + "Q: Will any tenant be evicted?\n\nA: No.\n\nQ: When are the flats ready?\n\nA: In May.\n", stages=[]
     )
     assert doc.metadata.participants[0].name == "Sandra Lee"
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("# Hartley House: ‘We were never told’\nHartley House was evacuated in March.", None),  # a place
+        ("Foreign Affairs Weekly interview with the new envoy", None),  # a programme
+        ("# Cedar Falls, the town the river forgot, on rebuilding", None),
+    ],
+)
+def test_places_and_programmes_are_not_interviewees(header: str, expected: str | None) -> None:
+    assert find_interviewee(header)[0] == expected
+
+
+def test_a_host_is_the_asker_only_when_the_header_says_they_spoke_with_someone() -> None:
+    qa = "Q: Did you enjoy it?\n\nA: Every minute.\n\nQ: Would you go back?\n\nA: Tomorrow.\n"
+    doc = analyze("Interview with former talk-radio host Tom Reyes\n\n" + qa, stages=[])
+    assert doc.metadata.participants[0].name is None  # he is the one interviewed

@@ -138,18 +138,14 @@ _BIO = re.compile(
     r"[*_]*[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} (?:(?:is|was) (?:a|an|the) (?:[\w-]+ ){0,3}?(?:writer|reporter|"
     r"correspondent|editor|journalist|author|contributor|columnist|critic|producer)s? "
     r"(?:at|for|with|based|who|covering|of|on)\b)"
-    # or the bio alone: "Jane Roe covers agriculture for the Ledger. Reach her at ..."
-    r"|[*_]*[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} covers [^.\n]{1,60} for (?:the |The )?[A-Z][^.\n]*\."
-    r"(?:\s*(?:Reach|Contact|Email|Follow|Write to) (?:her|him|them)\b[^\n]*)?[*_]*\s*\Z"
-    # or, set in italics as bios are, "Firstname Lastname is / est / ist ..." under the piece
-    r"|[*_](?!The )[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} (?:is|est|ist|es|è) [^\n?]{3,200}[*_]\s*\Z"
+    # or, set in italics as a bio is, the bio alone: "*Jane Roe covers agriculture for the Ledger.*"
+    r"|[*_][A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} covers [^.\n]{1,60} for (?:the |The )?[A-Z][^.\n]*\."
+    r"(?:\s*(?:Reach|Contact|Email|Write to) (?:her|him|them) at\b[^\n]*)?[*_]\s*\Z"
 )
 # a publisher's appeal after the piece: "KVRN is listener-supported. ... Donate now" (said in the first
 # person, "our station is listener-supported", it is the speaker's)
 _APPEAL = re.compile(
-    r"^[*_\s]*(?:[\w .'’-]{1,40} (?:is|are) )?(?:listener|reader|viewer|member)[- ]supported"
-    r"|^[*_\s]*donate (?:now|today)|^[*_\s]*support (?:independent|local|public) (?:journalism|reporting)"
-    r"|^[*_\s]*become a (?:member|subscriber)",
+    r"^[*_\s]*[A-Z][\w .'’-]{1,40} (?:is|are) (?:listener|reader|viewer|member)[- ]supported\b",
     re.IGNORECASE,
 )
 _SPEAKING = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|me|my|we|we're|we’re|our|us)\b", re.IGNORECASE)

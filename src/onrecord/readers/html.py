@@ -138,9 +138,19 @@ def extract(html: str) -> tuple[str, dict[str, str]]:
                     meta[key] = " ".join(str(value).split())
     except Exception:  # extraction is best effort; the stripper below still gets the words
         text = None
+    if "author" in meta and not _bylined(meta["author"], _strip(html)):
+        del meta["author"]  # a name in the page's metadata only: a web producer's, a user's handle
     if not text or not text.strip():
         return _paragraphs(_strip(html)), meta
     return _paragraphs(_from_markdown(text)), meta
+
+
+def _bylined(author: str, page: str) -> bool:
+    """Whether the page shows ``author`` in a byline ("By Maya Lindqvist"), not as a photographer's credit."""
+    by = re.compile(
+        rf"(?<![Pp]hotographs )(?<![Pp]hotograph )(?<![Pp]hotos )(?<![Pp]hoto )\b[Bb]y\s+{re.escape(author)}\b"
+    )
+    return by.search(" ".join(page.split())) is not None
 
 
 # A Markdown escape trafilatura adds before punctuation ("\[laughs\]"): the transcript did not have it.
@@ -165,8 +175,20 @@ _WHOLE = re.compile(r"^\s*(?:\*\*[^*\n]+\*\*|\*[^*\n]+\*)\s*$")
 _LEAD = re.compile(r"^(\s*\*\*[^*\n]{1,80}?\*\*)")
 
 
+# a bold label ("**Q:** Why?", "**Gordon Pike:** Yes."): the label is what says who speaks, its bold is the
+# page's styling, and a bold "Q:" would read as the opening of a bold question
+_LABELLED = re.compile(r"(?:Q|A|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})[.:]\s")
+_BOLD_LABEL = re.compile(r"^(\s*)\*\*([^*\n]{1,60}?)(:?)\*\*(:?)(?=\s)")
+
+
 def _plain_emphasis(line: str) -> str:
-    if _WHOLE.match(line):
+    label = _BOLD_LABEL.match(line)
+    if label and (label.group(3) or label.group(4)):
+        line = f"{label.group(1)}{label.group(2)}:{line[label.end() :]}"
+    whole = _WHOLE.match(line)
+    if whole and _LABELLED.match(line.strip().strip("*_")):
+        return line.strip().strip("*_")  # "**Q: Why?**": the label says it is a question; the bold adds nothing
+    if whole:
         return line
     lead = _LEAD.match(line)
     head, rest = (lead.group(1), line[lead.end() :]) if lead else ("", line)

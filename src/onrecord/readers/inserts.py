@@ -1,12 +1,12 @@
 """What a publisher sets inside and after an interview that nobody said in it.
 
 Web pages interleave an interview with the site's own matter: "Advertisement", "Continue reading
-below", a "Read more:" link to another story, a pull quote that repeats the answer above it; and
-they close with notices, appeals and the writer's bio.  A reader that knows its layout sets aside
-what it recognises, but these inserts turn up in every layout, so they are handled once, here, for
-every reader's result: a run of them at the end of a turn is taken out of the turn and kept as
-boilerplate (kind "insert"), and a run of publisher's notices at the end of the last turn as
-"trailer".  Nothing is dropped: every character stays accounted for, as the readers promise.
+below", a "Read more:" link to another story; and they close with notices, appeals and the writer's
+bio.  A reader that knows its layout sets aside what it recognises, but these inserts turn up in
+every layout, so they are handled once, here, for every reader's result: a run of them at the end
+of a turn is taken out of the turn and kept as boilerplate (kind "insert"), and a run of
+publisher's notices at the end of the last turn as "trailer".  Nothing is dropped: every character
+stays accounted for, as the readers promise.
 
 Only the end of a turn is looked at.  An insert in the middle of an answer would split it in two,
 and a reader of the record can see it there; in practice pages put them between a question and
@@ -26,7 +26,7 @@ _FURNITURE = re.compile(
     r"[*_\s]*(?:advertisements?|sponsored(?: content)?|(?:story|article) continues (?:below|after "
     r"(?:this )?(?:advertisement|ad))|continue reading(?: below| the main story)?|scroll to continue(?: with content)?|"
     r"skip (?:the )?advertisement|anzeige|werbung|publicité|publicidad|pubblicità|\[(?:ad|commercial) break\]|"
-    r"\[\d{1,2}:\d{2}(?::\d{2})?\] \[(?:ad|commercial) break\])[*_\s.:]*",
+    r"\[\d{1,2}:\d{2}(?::\d{2})?\] \[(?:ad|commercial) break\])[*_\s:]*",
     re.IGNORECASE,
 )
 # a link to another story: "Read more: Why Europe's polar budget is shrinking", "**Lire aussi :** ..."
@@ -36,38 +36,24 @@ _LINK_OUT = re.compile(
     r"lee también|ver también|leggi anche)[*_\s]*[:：|][^\n]{1,200}",
     re.IGNORECASE,
 )
-_QUOTED = re.compile(r"[*_\s]*[“\"‘'«„]\s*(?P<said>[^\n]{20,400}?)\s*[”\"’'»“][*_\s]*")
-
-
-def _words(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.lower()))
-
-
 # said by someone, not set in by the publisher
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|me|my|we|we're|we’re|our|us)\b", re.IGNORECASE)
 
 
-def is_insert(block: Block, before: str, *, page: bool = False) -> bool:
-    """A paragraph set into the interview by the publisher: an ad marker; a link to another story (a headline:
-    no sentence's full stop at its end, unless the label is bold or it is a link); or, on a web page
-    (``page``), a pull quote that repeats words already said (``before``, the text above it), unless the
-    paragraph before introduces it ("... and I quote:")."""
+def is_insert(block: Block, *, page: bool = False) -> bool:
+    """A paragraph set into the interview by the publisher: an ad marker, or a link to another story: bold
+    ("**Read more:** ..."), or on a web page (``page``) a headline with no full stop after the label.
+
+    Pull quotes are left alone: a page's pull quote and a speaker repeating their own words look the same
+    once the page is text (trafilatura keeps no mark of a <blockquote>), and dropping said words is worse
+    than keeping a repeated line."""
     text = block.text
     if _FURNITURE.fullmatch(text):
         return True
-    if _FIRST_PERSON.search(text) or len(text.split()) > 40:
+    if _FIRST_PERSON.search(text) or len(text.split()) > 40 or not _LINK_OUT.fullmatch(text):
         return False
-    if _LINK_OUT.fullmatch(text):
-        styled = text.lstrip().startswith(("*", "_")) or "](" in text
-        return styled or not text.rstrip("*_ ").endswith((".", "!", "?"))
-    m = _QUOTED.fullmatch(text)
-    return (
-        page
-        and m is not None
-        and len(m.group("said").split()) >= 5
-        and not before.rstrip().endswith(":")
-        and _words(m.group("said")) in _words(before)
-    )
+    styled = text.lstrip().startswith(("*", "_")) or "](" in text
+    return styled or (page and not text.rstrip("*_ ").endswith((".", "!", "?")))
 
 
 def set_aside(result: ReadResult) -> None:
@@ -81,7 +67,7 @@ def set_aside(result: ReadResult) -> None:
         cut = len(blocks)
         while cut > 1:
             block = blocks[cut - 1]
-            if is_insert(block, text[: block.start], page=result.source_format == "html"):
+            if is_insert(block, page=result.source_format == "html"):
                 kind = "insert"
             elif last and (is_trailer_block(block.text) or is_end_line(block.text)):
                 kind = "trailer"

@@ -162,7 +162,8 @@ def build(result: ReadResult, source_name: str = "<input>") -> Interview:
 _MANY_ASK = re.compile(
     r"\b(?:press conference|news conference|briefing|presser|live (?:updates|blog)|town hall|forum|gaggle|doorstop|"
     r"scrum|stakeout|media availability|questions from (?:reporters|journalists|the press|readers|listeners|viewers|"
-    r"the audience)|readers?['’]? questions|your questions|ask me anything|q&a session)\b",
+    r"the audience)|readers?['’]? questions|your questions|ask me anything|q&a session|press availability|"
+    r"phone-in|call-in|callers|editorial board|roundtable|round table|panel discussion)\b",
     re.I,
 )
 
@@ -174,7 +175,7 @@ _GENERIC_ASKERS = frozenset(["q", "question", "reporter", "journalist", "corresp
 _SELF_INTRO = re.compile(
     r"(?:(?i:thank you|thanks|hi|hello|good (?:morning|afternoon|evening))(?:,? (?:[A-Z][\w'’-]+|sir|madam))?"
     r"[.,!]\s+)?(?P<name>[A-Z][a-z][\w'’-]*(?: [A-Z][a-z][\w'’-]*){1,2})(?:,| from| with)\s+"
-    r"(?P<outlet>[A-Z][\w&'’-]*(?: (?:[A-Z&][\w&'’-]*|de|der|des|di|du|of|the)){0,4})\s*[.:;]\s"
+    r"(?P<outlet>[A-Z][\w&'’-]*(?: (?:[A-Z&][\w&'’-]*|de|der|des|di|du|of|the)){0,4})\.\s"
 )
 
 
@@ -187,6 +188,8 @@ def _self_introduced_askers(result: ReadResult) -> None:
         m = _SELF_INTRO.match(result.text, raw.start, raw.end)
         if m is None or any(w.lower().strip(".") in meta.NOT_A_NAME for w in m.group("name").split()):
             continue
+        if not meta.looks_like_outlet(m.group("outlet")):
+            continue  # "Jens Stoltenberg, NATO.", "Emmanuel Macron, Sorbonne.": whom the question is about
         raw.role_hint = raw.role_hint or parse_label(raw.speaker).role_hint  # type: ignore[assignment]
         raw.speaker = f"{m.group('name')} ({m.group('outlet')})"
 

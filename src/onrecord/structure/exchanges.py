@@ -167,9 +167,10 @@ _CLARIFYING = re.compile(
 )
 
 
+# "You didn't answer my first question", "your second question": the possessive says which was asked
 _ORDINAL = re.compile(
-    r"\b(first|second|third|last|other)\b (?:(?:part|half) of (?:my|the|your) )?question\b"
-    r"|\b(first|second|third|last|other) (?:part|half)\b(?! of (?!(?:my|the|your) question))",
+    r"\b(?:my|your) (first|second|third|last|other) (?:question|point)\b"
+    r"|\b(first|second|third|last|other) (?:part|half) of (?:my|your|the) question\b",
     re.I,
 )
 _ORDINALS = {"first": 0, "second": 1, "third": 2, "last": -1}
@@ -205,9 +206,24 @@ def _stemmed(text: str) -> set[str]:
 # a question put to everyone on the panel: each of them answers it
 _TO_SEVERAL = re.compile(
     r"\b(?:each (?:of you|candidate|panelist|panellist|guest)|both (?:of you|candidates|guests)|all (?:of you|"
-    r"three|four|the candidates)|(?:to|for) (?:both|all|each)(?: of you)?\b)",
+    r"three|four|the candidates)|(?:to|for) (?:both|all|each) of you\b)",
     re.I,
 )
+
+
+# a format that says each will answer: "Each candidate has one minute per answer."
+_EACH_ANSWERS = re.compile(
+    r"\beach (?:candidate|panelist|panellist|guest|of you) (?:has|gets|will have|will get)\b", re.I
+)
+
+
+def _put_to_several(text: str, sentences: list[Sentence], asked: list[Sentence]) -> bool:
+    """Whether the question is put to all: the question says so ("Do both of you believe ...?"), or a
+    sentence before it in the turn lays down that each answers; "Welcome to both of you." does neither."""
+    if any(_TO_SEVERAL.search(text, s.start, s.end) for s in asked):
+        return True
+    first = asked[0].start if asked else 0
+    return any(_EACH_ANSWERS.search(text, s.start, s.end) for s in sentences if s.end <= first)
 
 
 def _more_answers(turns: list[Turn], first: int) -> list[Turn]:
@@ -368,7 +384,7 @@ def build_exchanges(turns: list[Turn], text: str) -> list[Exchange]:
                     )
                 )
             # "Each candidate has one minute. First question: ...?": the others answer it in turn, unprompted
-            if j is not None and _TO_SEVERAL.search(turn.text):
+            if j is not None and _put_to_several(text, sentences, asked):
                 # the question put to all ("Do both of you believe ...? Governor?"): the one that says so, else
                 # the longest
                 mine = exchanges[len(exchanges) - len(asked) :]

@@ -429,7 +429,10 @@ _NAME = r"[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){1,2}"
 #: CFO Helen Achterberg on prices", "In Conversation: Aurelio Benn"
 _HEADLINE_FORMS = (
     re.compile(rf"^(?:#+\s+)?(?:[\w-]+\s+)?(?P<name>{_NAME})\s?[:：]\s*[“\"‘'«„]"),
-    re.compile(rf"^(?:#+\s+)?(?P<name>{_NAME}),\s[^,\n]{{2,60}},\s+on\s+[a-z]"),
+    re.compile(
+        rf"^(?:#+\s+)?(?P<name>{_NAME}),\s(?=[^,\n]*\b(?:CEO|CFO|chief|founder|head|director|chair|minister|president|"
+        rf"professor|author|editor|governor|mayor|secretary|of)\b)[^,\n]{{2,60}},\s+on\s+[a-z]"
+    ),
     re.compile(
         rf"^(?:#+\s+)?(?:[A-Z][\w&.'’-]*\s+){{0,4}}(?:CEO|CFO|COO|CTO|chair(?:man|woman)?|chief executive|founder|"
         rf"director|head)\s+(?P<name>{_NAME})\s+on\s+[a-z]"
@@ -483,6 +486,8 @@ def _named_by_headline(header: str, body: str = "") -> str | None:
                 continue
             words = m.group("name").split()
             if any(w.lower() in _HEADLINE_NOT_NAME or w.lower() in _NOT_NAME for w in words):
+                continue
+            if words[-1].lower() in _NOT_SURNAMES:
                 continue
             if _OUTLET_RE.search(m.group("name")) or any(w.lower() in _OUTLET_WORDS for w in words):
                 continue
@@ -555,7 +560,9 @@ def _possessive_interviewee(text: str) -> tuple[str | None, str | None]:
     lead: list[str] = []
     while words and words[0].lower().strip(".") in _NOT_NAME:
         lead.append(words.pop(0))
-    if named and not lead:  # "Front Row interview with ...": a programme's; "Minister Claire Dubois interview ..."
+    # "Front Row interview with ...", "Foreign Affairs Weekly interview with ...": a programme's; "Minister
+    # Claire Dubois interview with ...": an office holder's
+    if named and not any(w.lower().strip(".") in _OFFICE_WORDS for w in lead):
         return None, None
     name = " ".join(words)
     # "Al Jazeera's interview with ...", "Fox News's interview with ...": an outlet's, not a person's
@@ -570,28 +577,52 @@ _OUTLET_WORDS = frozenset(
 
 
 _INTERVIEWED_BY = re.compile(
-    r"\b(?:interviewed by|[Ii]nterview by|(?:[Hh]ost|[Aa]nchor|[Pp]resenter|[Cc]orrespondent)|"
+    r"\b(?:interviewed by|[Ii]nterview by|"
     r"[Pp]ropos recueillis par|[Dd]as (?:Gespräch|Interview) führten?|"
     r"[Ee]ntrevista (?:realizada |hecha )?por|[Ii]ntervista (?:a cura )?di)\s+"
     r"((?:[A-Z][a-z][\w'’-]*)(?:\s+[A-Z][a-z][\w'’-]*){1,2})"
-    r"(?=\s+(?:of|from|for|at|und|et|y|spoke|speaks|talked|talks|asked|asks|sat)\b|\s*[,.;)\n–—-]|\s*$)"
+    r"(?=\s+(?:of|from|for|at|und|et|y)\b|\s*[,.;)\n–—-]|\s*$)"
+)
+
+
+#: "host Sandra Lee spoke with Ellen Marsh": the host asked (without the verb, "former host Tom Reyes" may be
+#: the one interviewed)
+_HOST_SPOKE = re.compile(
+    r"\b(?:[Hh]ost|[Aa]nchor|[Pp]resenter|[Cc]orrespondent)\s+((?:[A-Z][a-z][\w'’-]*)(?:\s+[A-Z][a-z][\w'’-]*){1,2})"
+    r",?\s+(?:spoke|speaks|talked|talks|sat down|sits down)\s+(?:with|to)\b"
 )
 
 
 def interviewer_in(header: str) -> str | None:
     """The journalist a header names as the one who asked: "interviewed by Anna Petrova of Channel One",
-    "Propos recueillis par Julien Marchand", "Das Gespräch führte Lukas Brandt"."""
-    m = _INTERVIEWED_BY.search(header)
+    "Propos recueillis par Julien Marchand", "Das Gespräch führte Lukas Brandt", "host Sandra Lee spoke with"."""
+    m = _INTERVIEWED_BY.search(header) or _HOST_SPOKE.search(header)
     return m.group(1) if m else None
 
 
 _PERSON = re.compile(r"[A-Z][a-z][\w'’-]*(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z][\w'’-]*){1,2}")
 
 
+#: offices that precede a name ("Minister Claire Dubois"), unlike adjectives that may ("Foreign Affairs Weekly")
+_OFFICE_WORDS = frozenset(
+    {"president", "minister", "secretary", "senator", "sen", "governor", "gov", "mayor", "chancellor"}
+    | {"premier", "ambassador", "general", "commissioner", "councillor", "rep", "representative", "chief", "director"}
+)
+#: last words of places, buildings and bodies, not of people: "Hartley House", "Cedar Falls", "Riverside Trust"
+_NOT_SURNAMES = frozenset(
+    {"house", "hall", "street", "road", "avenue", "park", "falls", "bridge", "centre"}
+    | {"center", "school", "college", "university", "hospital", "council", "court", "square", "station"}
+    | {"church", "farm", "lane", "hill", "valley", "river", "lake", "bay", "island"}
+    | {"club", "group", "company", "trust", "foundation", "project", "fund", "party", "union"}
+    | {"report", "city", "town", "county", "village", "district", "weekly", "daily", "news"}
+    | {"review", "magazine"}
+)
+
+
 def author_as_asker(author: str | None, answering: Iterable[str] = ()) -> str | None:
-    """The page's author ("Maya Lindqvist") when it is one person's name: a Q&A's questions are, as a rule,
-    its author's.  Not a list of authors, a desk ("Staff"), an outlet, or one of those ``answering`` (a
-    doctor answering readers' questions wrote the page)."""
+    """The page's bylined author ("By Maya Lindqvist", see :mod:`onrecord.readers.html`) when it is one
+    person's name: a Q&A's questions are, as a rule, its author's.  Not a list of authors, a desk ("Staff"),
+    an outlet, or one of those ``answering`` (a doctor answering readers' questions wrote the page)."""
     if not author or not _PERSON.fullmatch(author.strip()):
         return None
     if any(author.split()[-1].lower() == a.split()[-1].lower() for a in answering if a):
@@ -600,6 +631,26 @@ def author_as_asker(author: str | None, answering: Iterable[str] = ()) -> str | 
     if any(w.lower() in _OUTLET_WORDS or w.lower() in _HEADLINE_NOT_NAME for w in words) or _OUTLET_RE.search(author):
         return None
     return author.strip()
+
+
+_OUTLET_NAME_WORDS = _OUTLET_WORDS | frozenset(
+    {"broadcasting", "broadcast", "zeitung", "allgemeine", "dagblad", "herald", "tribune", "gazette", "telegraph"}
+    | {"chronicle", "observer", "guardian", "independent", "express", "mirror", "courier", "standard", "media"}
+    | {"magazine", "weekly", "review", "wire", "fm", "am", "tv", "nachrichten", "presse", "rundfunk", "télévision"}
+)
+
+
+def looks_like_outlet(name: str) -> bool:
+    """Whether ``name`` is a news outlet's: a known one, one with a word outlets have ("Nordic Broadcasting",
+    "Frankfurter Allgemeine"), or a broadcaster's acronym (ZDF, AFP)."""
+    from onrecord.structure.names import is_outlet_acronym
+
+    words = name.split()
+    return bool(
+        _OUTLET_RE.search(name)
+        or any(w.lower() in _OUTLET_NAME_WORDS for w in words)
+        or (len(words) == 1 and is_outlet_acronym(name))
+    )
 
 
 def find_interviewee(text: str, body: str = "") -> tuple[str | None, str | None]:
@@ -724,7 +775,7 @@ def full_name_in(header: str, surname: str) -> str | None:
     for m in pattern.finditer(header):
         words: list[str] = []  # the given names: the words right before the surname, back to a title
         for w in reversed(m.group(1).split()):
-            if w[0] in "“\"‘" and w[-1] in "”\"’":
+            if w[0] in '“"‘' and w[-1] in '”"’':
                 continue  # a nickname: Harold “Hal” Jennings is Harold Jennings
             if (
                 w[-1] in ",:;"

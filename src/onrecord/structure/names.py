@@ -174,7 +174,7 @@ class ParsedLabel:
 #: surname is spelt so, and "Cctv" would read as a misprint; so are the agencies and broadcasters whose
 #: acronyms have vowels, when they ask at a briefing ("AFP:")
 _ACRONYM = re.compile(r"[B-DF-HJ-NP-TV-XZ]{3,6}")
-_NOT_ACRONYMS = frozenset({"MRS"})
+_NOT_ACRONYMS = frozenset({"MRS", "SGT", "CPL", "CPT", "PVT", "LTC", "MSGT", "CMDR", "SSGT"})
 _VOWEL_ACRONYMS = frozenset(
     [
         "AAP",
@@ -202,6 +202,11 @@ _VOWEL_ACRONYMS = frozenset(
 )
 
 
+def is_outlet_acronym(word: str) -> bool:
+    """An outlet's acronym: capitals with no vowel (ZDF, NHK, CNN) or a known agency's (AFP, TASS)."""
+    return bool(_ACRONYM.fullmatch(word) and word not in _NOT_ACRONYMS) or word in _VOWEL_ACRONYMS
+
+
 def smart_title(text: str) -> str:
     """Title-case an ALL-CAPS name without mangling McCain, O'Brien, initials or acronyms."""
     if not text.isupper():
@@ -209,7 +214,7 @@ def smart_title(text: str) -> str:
     out = []
     for upper in text.split():
         word = upper.lower()
-        if (_ACRONYM.fullmatch(upper) and upper not in _NOT_ACRONYMS) or upper in _VOWEL_ACRONYMS:
+        if is_outlet_acronym(upper):
             out.append(upper)
             continue
         parts = []

@@ -28,7 +28,7 @@ PUSHBACK = re.compile(
     r"i(?:'m| am) (?:simply |just |only )?asking (?:whether|if)|so you (?:admit|concede)|"
     r"the question (?:was|is),|let me (?:just )?push you|push you on (?:this|that)|i(?:'m| am) asking you|"
     r"answer the question|you(?:'re| are) not answering|let me (?:ask|put) (?:it|that|this) (?:again|another way)|"
-    r"with (?:all due )?respect(?! (?:to|for)\b)|not clear to me what|i wish you would|you(?:'re| are) dodging|"
+    r"with all due respect|with respect(?! (?:to|for)\b)|not clear to me what|i wish you would|you(?:'re| are) dodging|"
     r"you(?:'re| are) not (?:going to )?answer|you didn't respond)",
     re.I,
 )
@@ -164,6 +164,9 @@ _ASKS_AGAIN = re.compile(
     r"|(?:who|what)\s+(?:will|would|should|can|could|must|might)\s+\w+",
     re.I,
 )
+# a complement both clauses share: "What does it say about the council, and does it say anything about you,
+# that nobody has resigned?"
+_SHARED_TAIL = re.compile(r",\s+(?:that|whether|if|given|when|now that)\b", re.I)
 # a relative clause in the first clause ("families who have lived here, and who ..."): the "and" joins two
 # relative clauses, not two questions
 _RELATIVE = re.compile(r"\b(?:who|which|whose)\b", re.I)
@@ -186,6 +189,7 @@ def _two_questions(text: str, start: int, end: int) -> list[Sentence]:
             and _looks_interrogative(first)
             and not _RELATIVE.search(first, 1)
             and _ASKS_AGAIN.match(second[4:])
+            and not _SHARED_TAIL.search(second)
         ):
             pieces.append(Sentence(s, m.start(), "question"))
             s = end - len(second)
