@@ -106,3 +106,30 @@ def test_a_status_table_in_an_answer_is_no_speakers_and_emphasis_in_a_sentence_g
     assert [t.speaker for t in doc.turns] == ["Chen", "Diane Holt", "Chen", "Diane Holt"]
     assert "I said no to a delay" in doc.turns[1].text
     assert "Delayed | Mill Street wall" in doc.turns[1].text
+
+
+def test_a_spanish_paper_s_pregunta_respuesta_and_p_r() -> None:
+    body = (
+        "<p>Lucía Ferrán lleva ocho meses al frente de la Consejería de Hacienda.</p>"
+        "<p><strong>Pregunta.</strong> La patronal dice que la reforma expulsará a las empresas. ¿Se equivocan?</p>"
+        "<p><strong>Respuesta.</strong> Se equivocan, y lo saben.</p>"
+        "<p><strong>P.</strong> Pero algunos ya se han ido…</p><p><strong>R.</strong> Dos empresas.</p>"
+        "<p><strong>P.</strong> ¿Cuánto espera recaudar?</p><p><strong>R.</strong> Unos 310 millones.</p>"
+        "<p>Suscríbete para seguir leyendo</p>"
+    )
+    doc = analyze(_page(body, "Lucía Ferrán: “No vamos a pedir perdón”"), stages=[])
+    assert [(t.role, t.text) for t in doc.turns] == [
+        ("interviewer", "La patronal dice que la reforma expulsará a las empresas. ¿Se equivocan?"),
+        ("interviewee", "Se equivocan, y lo saben."),
+        ("interviewer", "Pero algunos ya se han ido…"),
+        ("interviewee", "Dos empresas."),
+        ("interviewer", "¿Cuánto espera recaudar?"),
+        ("interviewee", "Unos 310 millones."),
+    ]
+    assert len({t.speaker for t in doc.turns}) == 2  # "Pregunta." and "P." are one voice
+
+
+def test_a_letter_and_a_full_stop_opening_a_paragraph_is_no_label_alone() -> None:
+    text = "Q: Who influenced you?\n\nA: Many people.\n\nR. Kelly was one, for a while.\n\nQ: Anyone else?\n\nA: No.\n"
+    doc = analyze(text, stages=[])
+    assert doc.turns[1].text == "Many people.\n\nR. Kelly was one, for a while."

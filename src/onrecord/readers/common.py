@@ -28,7 +28,9 @@ _BOILERPLATE_LINE = re.compile(
     r"trending|recommended( for you)?|all rights reserved.*|©.*|copyright.*|print|email|tweet|"
     r"back to top|home|menu|search|cookie.*|accept( all)?( cookies)?|privacy policy|terms of (use|service)|"
     r"\d+ comments?|comments|tags?:.*|filed under.*|share:|publication date:.*|published:? .*|persons?:.*|"
-    r"topics?:.*|text version|print version|send to a friend|back to (?:the )?list|source:.*)\s*$",
+    r"topics?:.*|text version|print version|send to a friend|back to (?:the )?list|source:.*|"
+    # paywall and byline boxes in the languages the readers know
+    r"suscr[ií]bete.*|lee sin l[ií]mites|sobre la firma|abonnez-vous.*|jetzt abonnieren.*|abbonati.*)\s*$",
     re.IGNORECASE,
 )
 
@@ -137,7 +139,10 @@ _DATELINE = re.compile(rf"[ \t]*{DATELINE}[ \t]*")
 _BIO = re.compile(
     r"[*_]*[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} (?:(?:is|was) (?:a|an|the) (?:[\w-]+ ){0,3}?(?:writer|reporter|"
     r"correspondent|editor|journalist|author|contributor|columnist|critic|producer)s? "
-    r"(?:at|for|with|based|who|covering|of|on)\b)"
+    r"(?:at|for|with|based|who|covering|of|on)\b"
+    # "Andrés Galán es redactor de Economía.", "… ist Redakteurin im Ressort Wirtschaft."
+    r"|(?:es|est|ist|è) (?:\w+ ){0,2}?(?:redactora?|periodista|corresponsal|journaliste|rédactrice|rédacteur|"
+    r"correspondante?|Redakteurin|Redakteur|Korrespondentin|Korrespondent|giornalista|redattrice|redattore)\b)"
     # or, set in italics as a bio is, the bio alone: "*Jane Roe covers agriculture for the Ledger.*"
     r"|[*_][A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} covers [^.\n]{1,60} for (?:the |The )?[A-Z][^.\n]*\."
     r"(?:\s*(?:Reach|Contact|Email|Write to) (?:her|him|them) at\b[^\n]*)?[*_]\s*\Z"

@@ -178,13 +178,15 @@ _LEAD = re.compile(r"^(\s*\*\*[^*\n]{1,80}?\*\*)")
 # a bold label ("**Q:** Why?", "**Gordon Pike:** Yes."): the label is what says who speaks, its bold is the
 # page's styling, and a bold "Q:" would read as the opening of a bold question
 _LABELLED = re.compile(r"(?:Q|A|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})[.:]\s")
-_BOLD_LABEL = re.compile(r"^(\s*)\*\*([^*\n]{1,60}?)(:?)\*\*(:?)(?=\s)")
+_BOLD_LABEL = re.compile(r"^(\s*)\*\*([^*\n]{1,60}?)([:.]?)\*\*([:.]?)(?=\s)")
 
 
 def _plain_emphasis(line: str) -> str:
     label = _BOLD_LABEL.match(line)
-    if label and (label.group(3) or label.group(4)):
-        line = f"{label.group(1)}{label.group(2)}:{line[label.end() :]}"
+    punct = (label.group(3) or label.group(4)) if label else ""
+    # "**Gordon Pike:**", and "**P.**" / "**Pregunta.**" as Spanish papers print them (one word before a full stop)
+    if label and (punct == ":" or (punct == "." and " " not in label.group(2).strip())):
+        line = f"{label.group(1)}{label.group(2)}{punct}{line[label.end() :]}"
     whole = _WHOLE.match(line)
     if whole and _LABELLED.match(line.strip().strip("*_")):
         return line.strip().strip("*_")  # "**Q: Why?**": the label says it is a question; the bold adds nothing

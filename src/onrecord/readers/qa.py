@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 from onrecord.document import Role
 from onrecord.readers.assemble import Mark, assemble, blocks_in, find_notes, merge_notes, trailer_start
@@ -19,7 +20,7 @@ from onrecord.readers.labeled import _NOTE_BRACKET, _NOTE_PAREN
 from onrecord.readers.labeled import find_marks as labeled_marks
 
 _MARK = re.compile(
-    r"[^\S\n]*(?P<label>(?:#{1,6}[^\S\n]+)?(?:\*\*|__|\*|_)?(?P<name>Q|A|Question|Answer)(?:\*\*|__|\*|_)?"
+    r"[^\S\n]*(?P<label>(?:#{1,6}[^\S\n]+)?(?:\*\*|__|\*|_)?(?P<name>Q|A|Question|Answer|P|R|D|F|Pregunta|Respuesta|Pergunta|Resposta|Domanda|Risposta|Frage|Antwort)(?:\*\*|__|\*|_)?"
     r"[^\S\n]*[:.](?:\*\*|__|\*|_)?)"
     r"(?=\s|$)"
 )
@@ -29,6 +30,17 @@ _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 _BOLD_PARAGRAPH = re.compile(r"(\*\*|__|\*|_)(?P<body>(?![\s*_])(?:(?!\1).){1,600}?)\1", re.DOTALL)
 _END_SENTENCE = re.compile(r"[.?!\"”’)\]*_]\s*$")
 _ROLES: dict[str, Role] = {"Q": "interviewer", "QUESTION": "interviewer", "A": "interviewee", "ANSWER": "interviewee"}
+# the same in other languages, counted only in pairs used throughout: "P." / "R." (pregunta, respuesta;
+# pergunta, resposta), "D." / "R." (domanda, risposta), "F." / "A." (Frage, Antwort)
+_OTHER_LANGUAGES: dict[str, Role] = {"P": "interviewer", "D": "interviewer", "F": "interviewer", "R": "interviewee"}
+for _asks, _answers in (
+    ("Pregunta", "Respuesta"),
+    ("Pergunta", "Resposta"),
+    ("Domanda", "Risposta"),
+    ("Frage", "Antwort"),
+):
+    _ROLES[_asks.upper()], _ROLES[_answers.upper()] = "interviewer", "interviewee"
+_PAIRS = (("P", "R"), ("D", "R"), ("F", "A"))
 
 
 def find_marks(text: str) -> list[Mark]:
@@ -50,13 +62,24 @@ def find_marks(text: str) -> list[Mark]:
                 ok = True
             if ok:
                 name = m.group("name")
-                marks.append(Mark(m.start("label"), m.end("label"), name, _ROLES[name.upper()]))
+                role = _ROLES.get(name.upper()) or _OTHER_LANGUAGES[name]
+                marks.append(Mark(m.start("label"), m.end("label"), name, role))
         prev_line = text[pos:line_end]
         prev_marked = bool(m) and ok
         if nl < 0:
             break
         pos = nl + 1
+    # whatever the language, one voice asks and one answers: "Pregunta." and the "P." that follows are both "Q"
+    marks = [replace(m, speaker="Q" if m.role_hint == "interviewer" else "A") for m in _in_used_pairs(marks)]
     return _with_bold_questions(text, marks)
+
+
+def _in_used_pairs(marks: list[Mark]) -> list[Mark]:
+    """``marks`` less the other languages' letters unless a pair of them is used throughout (two of each):
+    a paragraph opening "R. Kelly said" or "P. Smith" is no answer or question."""
+    counts = {name: sum(1 for m in marks if m.speaker == name) for name in ("P", "R", "D", "F", "A")}
+    used = {x for pair in _PAIRS if all(counts[n] >= 2 for n in pair) for x in pair}
+    return [m for m in marks if m.speaker not in _OTHER_LANGUAGES or m.speaker in used]
 
 
 def _with_bold_questions(text: str, marks: list[Mark]) -> list[Mark]:
