@@ -326,3 +326,12 @@ def test_all_businesses_is_not_all_of_you_and_respect_to_you_is_pushback() -> No
     assert [a for q, a, *_ in got if q == first] == ["Only to firms with more than ten vans."]
     assert PUSHBACK.search("With all due respect to you, Minister, the figures say otherwise.")
     assert not PUSHBACK.search("With respect to the budget, what happens in April?")
+
+
+def test_softer_pushback_is_pushback() -> None:
+    for said in (
+        "That sounds like a diplomatic way of not answering.",
+        "That is not an answer.",
+        "You are dodging my question.",
+    ):
+        assert PUSHBACK.search(said), said

@@ -104,6 +104,7 @@ _STOP = frozenset(
         "guests",
         "guest",
         "subject",
+        "subjects",
         "re",
         "tags",
         "posted",

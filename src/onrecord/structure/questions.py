@@ -29,7 +29,8 @@ PUSHBACK = re.compile(
     r"the question (?:was|is),|let me (?:just )?push you|push you on (?:this|that)|i(?:'m| am) asking you|"
     r"answer the question|you(?:'re| are) not answering|let me (?:ask|put) (?:it|that|this) (?:again|another way)|"
     r"with all due respect|with respect(?! (?:to|for)\b)|not clear to me what|i wish you would|you(?:'re| are) dodging|"
-    r"you(?:'re| are) not (?:going to )?answer|you didn't respond)",
+    r"you(?:'re| are) not (?:going to )?answer|you didn't respond|way of not answering|not an answer|"
+    r"non-answer|(?:avoid|dodg)\w* (?:the|my) question)",
     re.I,
 )
 _CLOSING = re.compile(r"^(?:thank you|thanks|we'll leave it there|we have to leave it there|good(?:bye| night))", re.I)
