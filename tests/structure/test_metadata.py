@@ -629,3 +629,10 @@ def test_a_host_is_the_asker_only_when_the_header_says_they_spoke_with_someone()
     qa = "Q: Did you enjoy it?\n\nA: Every minute.\n\nQ: Would you go back?\n\nA: Tomorrow.\n"
     doc = analyze("Interview with former talk-radio host Tom Reyes\n\n" + qa, stages=[])
     assert doc.metadata.participants[0].name is None  # he is the one interviewed
+
+
+def test_accented_names() -> None:
+    assert (
+        find_interviewee("# Élise Marchand : « Le fleuve se meurt »\nMarchand est hydrologue.")[0] == "Élise Marchand"
+    )
+    assert self_introduction("Good evening, I am Ángel Ruiz of Radio Norte.") == "Ángel Ruiz"

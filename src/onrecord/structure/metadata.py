@@ -365,7 +365,7 @@ _NOT_SURNAME = {"aboard", "and", "in", "at", "on", "during", "with", "en", "befo
 _HEADLINE_RE = re.compile(
     r"(?:^|[:—–-]\s+|^#+\s+)(?:(?P<title>Mayor|Senator|Sen\.|Governor|Gov\.|President|Secretary|Minister|"
     r"Prime Minister|Chancellor|Dr\.|Professor|Judge|General|Ambassador|Rep\.|Representative)\s+)?"
-    r"(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w'’-]*){1,2})\s+on\s+(?:the\s+|his\s+|her\s+)?[a-z\w]",
+    r"(?P<name>[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ][\w'’-]*){1,2})\s+on\s+(?:the\s+|his\s+|her\s+)?[a-z\w]",
     re.MULTILINE,
 )
 
@@ -423,7 +423,9 @@ _OCCUPATIONS = frozenset(
 _QA_PREFIX = re.compile(r"^(?:#+\s+)?(?:Q\s*&\s*A|Q and A|Interview|The interview)\s*[:—–-]\s+", re.IGNORECASE)
 
 
-_NAME = r"[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){1,2}"
+#: a name's words open with a capital, accented ones too ("Élise Marchand", "Ángel Ruiz")
+_CAP_WORD = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ][\w'’-]*"
+_NAME = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ][\w'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ][\w'’-]*){1,2}"
 #: other headline forms that name the person interviewed: "Kelechi Adeyemi: ‘I never wanted to leave’",
 #: "Camille Fournier : « Le Rhône ... »", "Priya Raman, CEO of Gridwell, on batteries ...", "Larkspur Foods
 #: CFO Helen Achterberg on prices", "In Conversation: Aurelio Benn"
@@ -580,7 +582,7 @@ _INTERVIEWED_BY = re.compile(
     r"\b(?:interviewed by|[Ii]nterview by|"
     r"[Pp]ropos recueillis par|[Dd]as (?:Gespräch|Interview) führten?|"
     r"[Ee]ntrevista (?:realizada |hecha )?por|[Ii]ntervista (?:a cura )?di)\s+"
-    r"((?:[A-Z][a-z][\w'’-]*)(?:\s+[A-Z][a-z][\w'’-]*){1,2})"
+    r"((?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ][\w'’-]*)(?:\s+[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ][\w'’-]*){1,2})"
     r"(?=\s+(?:of|from|for|at|und|et|y)\b|\s*[,.;)\n–—-]|\s*$)"
 )
 
@@ -588,7 +590,7 @@ _INTERVIEWED_BY = re.compile(
 #: "host Sandra Lee spoke with Ellen Marsh": the host asked (without the verb, "former host Tom Reyes" may be
 #: the one interviewed)
 _HOST_SPOKE = re.compile(
-    r"\b(?:[Hh]ost|[Aa]nchor|[Pp]resenter|[Cc]orrespondent)\s+((?:[A-Z][a-z][\w'’-]*)(?:\s+[A-Z][a-z][\w'’-]*){1,2})"
+    r"\b(?:[Hh]ost|[Aa]nchor|[Pp]resenter|[Cc]orrespondent)\s+((?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ][\w'’-]*)(?:\s+[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ][\w'’-]*){1,2})"
     r",?\s+(?:spoke|speaks|talked|talks|sat down|sits down)\s+(?:with|to)\b"
 )
 
@@ -600,7 +602,7 @@ def interviewer_in(header: str) -> str | None:
     return m.group(1) if m else None
 
 
-_PERSON = re.compile(r"[A-Z][a-z][\w'’-]*(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z][\w'’-]*){1,2}")
+_PERSON = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ][\w'’-]*(?:\s+(?:[A-Z]\.\s+)?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ][\w'’-]*){1,2}")
 
 
 #: offices that precede a name ("Minister Claire Dubois"), unlike adjectives that may ("Foreign Affairs Weekly")
@@ -815,7 +817,7 @@ def moderator_surnames(header: str) -> set[str]:
 # "Our moderator is Bill Moyers.", "Tonight's moderator will be Jim Lehrer of PBS"
 _ANNOUNCED_RE = re.compile(
     r"\b(?:[Oo]ur|[Tt]he|[Tt]onight[’']s|[Yy]our) moderator(?: tonight| this evening)? (?:is|will be) "
-    r"((?:[A-Z][a-z][\w’'-]*|[A-Z]\.)(?:\s+(?:[A-Z][a-z][\w’'-]*|[A-Z]\.)){1,2})"
+    r"((?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ][\w’'-]*|[A-Z]\.)(?:\s+(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ][\w’'-]*|[A-Z]\.)){1,2})"
 )
 
 
@@ -831,7 +833,9 @@ def name_with_initials(header: str, initials: str) -> str | None:
     when no name or several do: magazines label turns by initials and name the people above."""
     found = {
         run
-        for run in re.findall(r"\b[A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][a-z][\w'’-]*){1,2}\b", header)
+        for run in re.findall(
+            r"\b[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ][\w'’-]*(?:[ \t]+[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ][\w'’-]*){1,2}\b", header
+        )
         if "".join(w[0] for w in run.split()) == initials
     }
     return found.pop() if len(found) == 1 else None
@@ -842,12 +846,12 @@ def legend_name(header: str, voice: str) -> str | None:
     "Rachel Kim" for "Speaker 1"), or None: automatic transcripts label voices by number."""
     m = re.search(
         rf"(?i:\b{re.escape(voice)})[ \t]*[:=(–-][ \t]*(?:[a-z][\w'’-]*[ \t]+){{0,3}}"
-        r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Professor)\.?[ \t]+)?([A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][a-z][\w'’-]*){1,2})",
+        rf"(?:(?:Dr|Mr|Mrs|Ms|Prof|Professor)\.?[ \t]+)?({_CAP_WORD}(?:[ \t]+{_CAP_WORD}){{1,2}})",
         header,
     )
     if m is None:  # "briefing by Marisol Ebanks, Spokesperson for the Secretary-General"
         m = re.search(
-            rf"\b([A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][a-z][\w'’-]*){{1,2}}),[ \t]+(?:the[ \t]+)?(?i:{re.escape(voice)})\b",
+            rf"\b({_CAP_WORD}(?:[ \t]+{_CAP_WORD}){{1,2}}),[ \t]+(?:the[ \t]+)?(?i:{re.escape(voice)})\b",
             header,
         )
     return m.group(1) if m else None
@@ -866,7 +870,7 @@ def listed_surnames(listing: str) -> set[str]:
 
 # "I'm Jim Lehrer of the NewsHour", "My name is Carole Simpson": two or three capitalised words
 _SELF_INTRO_RE = re.compile(
-    r"\b(?:I[’']m|I am|[Mm]y name is)\s+((?:[A-Z][a-z][\w’'-]*|[A-Z]\.)(?:\s+(?:[A-Z][a-z][\w’'-]*|[A-Z]\.)){1,2})\b"
+    rf"\b(?:I[’']m|I am|[Mm]y name is)\s+((?:{_CAP_WORD}|[A-Z]\.)(?:\s+(?:{_CAP_WORD}|[A-Z]\.)){{1,2}})\b"
 )
 
 
