@@ -98,3 +98,13 @@ def test_notices_said_by_the_speaker_stay_theirs() -> None:
     )
     doc = analyze(text, stages=[])
     assert doc.turns[-1].text.endswith("*Maria Lopez is a nurse at St Luke's and she saved my life.*")
+
+
+def test_words_that_look_like_notices_said_by_the_speaker() -> None:
+    text = (
+        "FRAGE: Wie lief das Treffen mit dem Kreis?\n\nANTWORT: Schlecht.\n\nDas Gespräch führte zu nichts.\n\n"
+        "FRAGE: Und jetzt?\n\nANTWORT: Wir warten.\n\nWir haben nichts mehr zu sagen.\n"
+    )
+    doc = analyze(text, stages=[])
+    assert "Das Gespräch führte zu nichts." in doc.turns[1].text
+    assert not is_insert(Block(0, 0, "SPONSORED"))  # "... so nobody can miss it:" / "SPONSORED"

@@ -335,3 +335,14 @@ def test_softer_pushback_is_pushback() -> None:
         "You are dodging my question.",
     ):
         assert PUSHBACK.search(said), said
+
+
+def test_free_relatives_and_your_opponents() -> None:
+    got = _exchanges(
+        "HOST: What the families want to know is simple, and where they go is the part nobody answers?\n\n"
+        "MINISTER: They go to the new flats.\n\n"
+        "HOST: Will both of your opponents debate you before the vote?\n\n"
+        "MINISTER: I hope so.\n\n"
+        "RIVAL: We will not, because she refuses to publish her tax returns to anyone.\n"
+    )
+    assert len(got) == 2  # one question each; "both of your opponents" puts nothing to the panel

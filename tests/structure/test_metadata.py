@@ -636,3 +636,13 @@ def test_accented_names() -> None:
         find_interviewee("# Élise Marchand : « Le fleuve se meurt »\nMarchand est hydrologue.")[0] == "Élise Marchand"
     )
     assert self_introduction("Good evening, I am Ángel Ruiz of Radio Norte.") == "Ángel Ruiz"
+
+
+def test_storms_and_former_hosts() -> None:
+    assert find_interviewee("# Hurricane Katrina: ‘The water came at night’\nKatrina flooded the city.")[0] is None
+    doc = analyze(
+        "Former Breakfast host Dan Walker talks to Priya Shah\n\nQ: Do you miss it?\n\nA: Every day.\n\n"
+        "Q: Would you go back?\n\nA: Tomorrow.\n",
+        stages=[],
+    )
+    assert doc.metadata.participants[0].name != "Dan Walker"

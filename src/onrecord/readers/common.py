@@ -118,9 +118,9 @@ _NOTICE = re.compile(
     r"(?:media|press) (?:contact|enquiries|inquiries)s?[ \t]*:|"
     # who asked, and the editing, in the languages the readers know: "Propos recueillis par ...",
     # "Das Gespräch führte ...", "Entrevista realizada por ..."
-    r"propos recueillis par|(?:das )?(?:gespräch|interview) führten?\b|entrevista (?:realizada|hecha) por|"
-    r"intervista (?:a cura|raccolta) (?:di|da)|(?:l'|l’)?(?:entretien|interview) a été (?:édité|condensé|raccourci)|"
-    r"(?:das )?(?:gespräch|interview) wurde (?:gekürzt|redigiert|bearbeitet))|"
+    r"propos recueillis par|(?:das )?(?:gespräch|interview) führten? (?-i:[A-ZÄÖÜ])|"
+    r"entrevista (?:realizada|hecha) por|intervista (?:a cura|raccolta) (?:di|da)|"
+    r"(?:l'|l’)?(?:entretien|interview) a été (?:édité|condensé|raccourci))|"
     # or, anywhere, what is said of the transcript itself (a subject is needed: "my remarks have been
     # edited" is speech)
     r"\btranscripts? (?:is|are|was|were|has been|have been|may be) (?:created|produced|prepared|provided|generated|"
@@ -139,10 +139,7 @@ _DATELINE = re.compile(rf"[ \t]*{DATELINE}[ \t]*")
 _BIO = re.compile(
     r"[*_]*[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} (?:(?:is|was) (?:a|an|the) (?:[\w-]+ ){0,3}?(?:writer|reporter|"
     r"correspondent|editor|journalist|author|contributor|columnist|critic|producer)s? "
-    r"(?:at|for|with|based|who|covering|of|on)\b"
-    # "Andrés Galán es redactor de Economía.", "… ist Redakteurin im Ressort Wirtschaft."
-    r"|(?:es|est|ist|è) (?:\w+ ){0,2}?(?:redactora?|periodista|corresponsal|journaliste|rédactrice|rédacteur|"
-    r"correspondante?|Redakteurin|Redakteur|Korrespondentin|Korrespondent|giornalista|redattrice|redattore)\b)"
+    r"(?:at|for|with|based|who|covering|of|on)\b)"
     # or, set in italics as a bio is, the bio alone: "*Jane Roe covers agriculture for the Ledger.*"
     r"|[*_][A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} covers [^.\n]{1,60} for (?:the |The )?[A-Z][^.\n]*\."
     r"(?:\s*(?:Reach|Contact|Email|Write to) (?:her|him|them) at\b[^\n]*)?[*_]\s*\Z"
@@ -153,6 +150,7 @@ _APPEAL = re.compile(
     r"^[*_\s]*[A-Z][\w .'’-]{1,40} (?:is|are) (?:listener|reader|viewer|member)[- ]supported\b",
     re.IGNORECASE,
 )
+_CALL = re.compile(r"\b(?:donate|give|gift|become a member|support us|join)\b", re.IGNORECASE)
 _SPEAKING = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|me|my|we|we're|we’re|our|us)\b", re.IGNORECASE)
 
 
@@ -195,8 +193,8 @@ def is_trailer_block(block: str) -> bool:
         return False
     if _NOTICE.search(block) is not None or _DATELINE.fullmatch(block) is not None:
         return True
-    if _APPEAL.search(block) is not None:  # the site's few words, not a speaker's plea
-        return len(block.split()) <= 20 and not _SPEAKING.search(block)
+    if _APPEAL.search(block) is not None:  # the site's few words and its call, not a speaker's remark
+        return len(block.split()) <= 20 and not _SPEAKING.search(block) and _CALL.search(block) is not None
     return _BIO.match(block) is not None and not _SPEAKING.search(block)
 
 

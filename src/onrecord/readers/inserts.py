@@ -23,7 +23,7 @@ from onrecord.readers.common import Block, is_end_line, is_trailer_block
 
 # a whole paragraph that only an advertiser or the site's layout puts there
 _FURNITURE = re.compile(
-    r"[*_\s]*(?:advertisements?|sponsored(?: content)?|(?:story|article) continues (?:below|after "
+    r"[*_\s]*(?:advertisements?|sponsored content|(?:story|article) continues (?:below|after "
     r"(?:this )?(?:advertisement|ad))|continue reading(?: below| the main story)?|scroll to continue(?: with content)?|"
     r"skip (?:the )?advertisement|anzeige|werbung|publicité|publicidad|pubblicità|\[(?:ad|commercial) break\]|"
     r"\[\d{1,2}:\d{2}(?::\d{2})?\] \[(?:ad|commercial) break\])[*_\s:]*",
@@ -32,7 +32,7 @@ _FURNITURE = re.compile(
 # a link to another story: "Read more: Why Europe's polar budget is shrinking", "**Lire aussi :** ..."
 _LINK_OUT = re.compile(
     r"[*_\s]*(?:read more|read also|also read|see also|related(?: story| article| coverage)?|more on this(?: story)?|"
-    r"recommended|lire aussi|à lire aussi|voir aussi|mehr zum thema|lesen sie auch|auch interessant|leer más|"
+    r"lire aussi|à lire aussi|voir aussi|mehr zum thema|lesen sie auch|auch interessant|leer más|"
     r"lee también|ver también|leggi anche)[*_\s]*[:：|][^\n]{1,200}",
     re.IGNORECASE,
 )

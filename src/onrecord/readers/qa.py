@@ -60,6 +60,8 @@ def find_marks(text: str) -> list[Mark]:
             # or the line above opened with a marker too (one-line Q/A pairs with no blank line between)
             if not ok and _END_SENTENCE.search(prev_line) and (":" in m.group("label") or prev_marked):
                 ok = True
+            if ok and m.group("name") in _OTHER_LANGUAGES and "." not in m.group("label"):
+                ok = False  # "P." / "R." as papers print them; "P:" / "R:" is a research transcript's participant
             if ok:
                 name = m.group("name")
                 role = _ROLES.get(name.upper()) or _OTHER_LANGUAGES[name]

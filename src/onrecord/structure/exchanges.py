@@ -169,8 +169,9 @@ _CLARIFYING = re.compile(
 
 # "You didn't answer my first question", "your second question": the possessive says which was asked
 _ORDINAL = re.compile(
-    r"\b(?:my|your) (first|second|third|last|other) (?:question|point)\b"
-    r"|\b(first|second|third|last|other) (?:part|half) of (?:my|your|the) question\b",
+    r"\b(?:answer(?:ed)?|respond(?:ed)?|address(?:ed)?|ignor(?:e|ed|ing)|get to)\b[^.?!]{0,30}?"
+    r"(?:\b(?:my|your) (first|second|third|last|other) (?:question|point)\b"
+    r"|\b(first|second|third|last|other) (?:part|half) of (?:my|your|the) question\b)",
     re.I,
 )
 _ORDINALS = {"first": 0, "second": 1, "third": 2, "last": -1}
@@ -206,7 +207,7 @@ def _stemmed(text: str) -> set[str]:
 # a question put to everyone on the panel: each of them answers it
 _TO_SEVERAL = re.compile(
     r"\b(?:each (?:of you|candidate|panelist|panellist|guest)|both (?:of you|candidates|guests)|all (?:of you|"
-    r"three|four|the candidates)|(?:to|for) (?:both|all|each) of you\b)",
+    r"the candidates)|(?:to|for) (?:both|all|each) of you)\b",
     re.I,
 )
 

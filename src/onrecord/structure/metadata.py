@@ -454,6 +454,11 @@ _HEADLINE_FORMS = (
 _HEADLINE_NOT_NAME = frozenset(
     [
         "breaking",
+        "hurricane",
+        "storm",
+        "typhoon",
+        "cyclone",
+        "operation",
         "news",
         "exclusive",
         "watch",
@@ -590,8 +595,8 @@ _INTERVIEWED_BY = re.compile(
 #: "host Sandra Lee spoke with Ellen Marsh": the host asked (without the verb, "former host Tom Reyes" may be
 #: the one interviewed)
 _HOST_SPOKE = re.compile(
-    r"\b(?:[Hh]ost|[Aa]nchor|[Pp]resenter|[Cc]orrespondent)\s+((?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ][\w'’-]*)(?:\s+[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ][\w'’-]*){1,2})"
-    r",?\s+(?:spoke|speaks|talked|talks|sat down|sits down)\s+(?:with|to)\b"
+    r"(?<![Ff]ormer )\b(?:[Hh]ost|[Aa]nchor|[Pp]resenter)\s+((?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ][\w'’-]*)"
+    r"(?:\s+[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ][\w'’-]*){1,2}),?\s+(?:spoke|talked|sat down)\s+(?:with|to)\b"
 )
 
 

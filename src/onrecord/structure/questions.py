@@ -29,8 +29,8 @@ PUSHBACK = re.compile(
     r"the question (?:was|is),|let me (?:just )?push you|push you on (?:this|that)|i(?:'m| am) asking you|"
     r"answer the question|you(?:'re| are) not answering|let me (?:ask|put) (?:it|that|this) (?:again|another way)|"
     r"with all due respect|with respect(?! (?:to|for)\b)|not clear to me what|i wish you would|you(?:'re| are) dodging|"
-    r"you(?:'re| are) not (?:going to )?answer|you didn't respond|way of not answering|not an answer|"
-    r"non-answer|(?:avoid|dodg)\w* (?:the|my) question)",
+    r"you(?:'re| are) not (?:going to )?answer|you didn't respond|way of not answering|"
+    r"that(?:'s| is| was) (?:not an|no) answer|you(?:'re| are| have been) avoiding (?:the|my) question)",
     re.I,
 )
 _CLOSING = re.compile(r"^(?:thank you|thanks|we'll leave it there|we have to leave it there|good(?:bye| night))", re.I)
@@ -162,12 +162,14 @@ _ASKS_AGAIN = re.compile(
     r"(?:(?:why|when|where|how(?: much| many| long| soon)?|which \w+|what(?: \w+)?|who(?:m)?)\s+)?"
     r"(?:do|does|did|will|would|can|could|should|is|are|was|were|have|has|had)(?:n[’']t)?\s+"
     r"(?:you|we|they|he|she|it|i|there|the|your|this|that|these|those|[A-Z]\w+)\b"
-    r"|(?:who|what)\s+(?:will|would|should|can|could|must|might)\s+\w+",
+    r"|(?:who|what|which \w+)\s+(?:will|would|should|can|could|must|might)\s+\w+",
     re.I,
 )
 # a complement both clauses share: "What does it say about the council, and does it say anything about you,
 # that nobody has resigned?"
 _SHARED_TAIL = re.compile(r",\s+(?:that|whether|if|given|when|now that)\b", re.I)
+# who the question is put to, before it: "Minister, when did you ...?"
+_VOCATIVE = re.compile(r"^(?:(?:so|and|but|now|okay|well)[,]?\s+)*(?:(?:[A-Z][\w.'’-]*\s*){1,3},\s*)?", re.I)
 # a relative clause in the first clause ("families who have lived here, and who ..."): the "and" joins two
 # relative clauses, not two questions
 _RELATIVE = re.compile(r"\b(?:who|which|whose)\b", re.I)
@@ -186,8 +188,7 @@ def _two_questions(text: str, start: int, end: int) -> list[Sentence]:
         if (
             len(first.split()) >= 4
             and len(second.split()) >= 5
-            and _WH_START.match(first)
-            and _looks_interrogative(first)
+            and _ASKS_AGAIN.match(_VOCATIVE.sub("", first))
             and not _RELATIVE.search(first, 1)
             and _ASKS_AGAIN.match(second[4:])
             and not _SHARED_TAIL.search(second)
