@@ -365,7 +365,7 @@ _NOT_SURNAME = {"aboard", "and", "in", "at", "on", "during", "with", "en", "befo
 _HEADLINE_RE = re.compile(
     r"(?:^|[:—–-]\s+|^#+\s+)(?:(?P<title>Mayor|Senator|Sen\.|Governor|Gov\.|President|Secretary|Minister|"
     r"Prime Minister|Chancellor|Dr\.|Professor|Judge|General|Ambassador|Rep\.|Representative)\s+)?"
-    r"(?P<name>[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ][\w'’-]*){1,2})\s+on\s+(?:the\s+|his\s+|her\s+)?[a-z\w]",
+    r"(?P<name>[A-ZÀ-ÖØ-Þ](?:[’'][A-Z])?[a-zß-öø-ÿ][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-ZÀ-ÖØ-Þ](?:[’'][A-Z])?[a-zß-öø-ÿ][\w'’-]*){1,2})\s+on\s+(?:the\s+|his\s+|her\s+)?[a-z\w]",
     re.MULTILINE,
 )
 
@@ -423,9 +423,9 @@ _OCCUPATIONS = frozenset(
 _QA_PREFIX = re.compile(r"^(?:#+\s+)?(?:Q\s*&\s*A|Q and A|Interview|The interview)\s*[:—–-]\s+", re.IGNORECASE)
 
 
-#: a name's words open with a capital, accented ones too ("Élise Marchand", "Ángel Ruiz")
-_CAP_WORD = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ][\w'’-]*"
-_NAME = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ][\w'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ][\w'’-]*){1,2}"
+#: a name's words open with a capital, accented ones too ("Élise Marchand", "Ángel Ruiz"), or an O' ("O’Brien")
+_CAP_WORD = r"[A-ZÀ-ÖØ-Þ](?:[’'][A-Z])?[a-zß-öø-ÿ][\w'’-]*"
+_NAME = r"[A-ZÀ-ÖØ-Þ](?:[’'][A-Z])?[a-zß-öø-ÿ][\w'’-]*(?:\s+[A-ZÀ-ÖØ-Þ](?:[’'][A-Z])?[a-zß-öø-ÿ][\w'’-]*){1,2}"
 #: other headline forms that name the person interviewed: "Kelechi Adeyemi: ‘I never wanted to leave’",
 #: "Camille Fournier : « Le Rhône ... »", "Priya Raman, CEO of Gridwell, on batteries ...", "Larkspur Foods
 #: CFO Helen Achterberg on prices", "In Conversation: Aurelio Benn"
@@ -587,7 +587,7 @@ _INTERVIEWED_BY = re.compile(
     r"\b(?:interviewed by|[Ii]nterview by|"
     r"[Pp]ropos recueillis par|[Dd]as (?:Gespräch|Interview) führten?|"
     r"[Ee]ntrevista (?:realizada |hecha )?por|[Ii]ntervista (?:a cura )?di)\s+"
-    r"((?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ][\w'’-]*)(?:\s+[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ][\w'’-]*){1,2})"
+    r"((?:[A-ZÀ-ÖØ-Þ](?:[’'][A-Z])?[a-zß-öø-ÿ][\w'’-]*)(?:\s+[A-ZÀ-ÖØ-Þ](?:[’'][A-Z])?[a-zß-öø-ÿ][\w'’-]*){1,2})"
     r"(?=\s+(?:of|from|for|at|und|et|y)\b|\s*[,.;)\n–—-]|\s*$)"
 )
 
@@ -595,8 +595,8 @@ _INTERVIEWED_BY = re.compile(
 #: "host Sandra Lee spoke with Ellen Marsh": the host asked (without the verb, "former host Tom Reyes" may be
 #: the one interviewed)
 _HOST_SPOKE = re.compile(
-    r"(?<![Ff]ormer )\b(?:[Hh]ost|[Aa]nchor|[Pp]resenter)\s+((?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ][\w'’-]*)"
-    r"(?:\s+[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ][\w'’-]*){1,2}),?\s+(?:spoke|talked|sat down)\s+(?:with|to)\b"
+    r"(?<![Ff]ormer )\b(?:[Hh]ost|[Aa]nchor|[Pp]resenter)\s+((?:[A-ZÀ-ÖØ-Þ](?:[’'][A-Z])?[a-zß-öø-ÿ][\w'’-]*)"
+    r"(?:\s+[A-ZÀ-ÖØ-Þ](?:[’'][A-Z])?[a-zß-öø-ÿ][\w'’-]*){1,2}),?\s+(?:spoke|talked|sat down)\s+(?:with|to)\b"
 )
 
 
@@ -607,7 +607,9 @@ def interviewer_in(header: str) -> str | None:
     return m.group(1) if m else None
 
 
-_PERSON = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ][\w'’-]*(?:\s+(?:[A-Z]\.\s+)?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ][\w'’-]*){1,2}")
+_PERSON = re.compile(
+    r"[A-ZÀ-ÖØ-Þ](?:[’'][A-Z])?[a-zß-öø-ÿ][\w'’-]*(?:\s+(?:[A-Z]\.\s+)?[A-ZÀ-ÖØ-Þ](?:[’'][A-Z])?[a-zß-öø-ÿ][\w'’-]*){1,2}"
+)
 
 
 #: offices that precede a name ("Minister Claire Dubois"), unlike adjectives that may ("Foreign Affairs Weekly")
@@ -822,7 +824,7 @@ def moderator_surnames(header: str) -> set[str]:
 # "Our moderator is Bill Moyers.", "Tonight's moderator will be Jim Lehrer of PBS"
 _ANNOUNCED_RE = re.compile(
     r"\b(?:[Oo]ur|[Tt]he|[Tt]onight[’']s|[Yy]our) moderator(?: tonight| this evening)? (?:is|will be) "
-    r"((?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ][\w’'-]*|[A-Z]\.)(?:\s+(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ][\w’'-]*|[A-Z]\.)){1,2})"
+    r"((?:[A-ZÀ-ÖØ-Þ](?:[’'][A-Z])?[a-zß-öø-ÿ][\w’'-]*|[A-Z]\.)(?:\s+(?:[A-ZÀ-ÖØ-Þ](?:[’'][A-Z])?[a-zß-öø-ÿ][\w’'-]*|[A-Z]\.)){1,2})"
 )
 
 
@@ -839,7 +841,8 @@ def name_with_initials(header: str, initials: str) -> str | None:
     found = {
         run
         for run in re.findall(
-            r"\b[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ][\w'’-]*(?:[ \t]+[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ][\w'’-]*){1,2}\b", header
+            rf"\b{_CAP_WORD}(?:[ \t]+{_CAP_WORD}){{1,2}}\b",
+            header,
         )
         if "".join(w[0] for w in run.split()) == initials
     }
