@@ -515,3 +515,21 @@ def test_a_chat_log_is_no_transcript_export() -> None:
             json.dumps([{"role": "user", "content": "Hi"}, {"role": "assistant", "content": "Hello"}]).encode(),
             "c.json",
         )
+
+
+def test_youtube_chevrons_give_the_voices_turns() -> None:
+    data = [
+        {"text": ">> WHAT DID YOU SEE THAT NIGHT?", "start": 0.5, "duration": 2.1},
+        {"text": ">> I SAW THE LIGHTS GO OUT.", "start": 2.7, "duration": 2.0},
+        {"text": "AND THEN NOTHING.", "start": 4.8, "duration": 1.2},
+        {"text": ">> DID YOU CALL ANYONE?", "start": 6.2, "duration": 1.5},
+        {"text": ">> NO.", "start": 7.8, "duration": 0.6},
+    ]
+    doc = analyze(io.decode(json.dumps(data).encode(), "yt.json").text, stages=[])
+    assert [" ".join(t.text.split()) for t in doc.turns] == [
+        "WHAT DID YOU SEE THAT NIGHT?",
+        "I SAW THE LIGHTS GO OUT. AND THEN NOTHING.",
+        "DID YOU CALL ANYONE?",
+        "NO.",
+    ]
+    assert [t.role for t in doc.turns] == ["interviewer", "interviewee"] * 2

@@ -85,8 +85,18 @@ def to_webvtt(text: str, name: str) -> tuple[str, str] | None:
         kept = [c for c in cues if c.text.strip()]
         if not kept:
             raise InputError(f"{name}: {_article(kind)} {kind} export with no words in it")
-        return _render(_by_time(kept)), kind
+        return _render(_by_time(_chevrons_as_dashes(kept))), kind
     raise InputError(f"{name}: JSON, but not a transcript export onrecord knows ({KNOWN})")
+
+
+def _chevrons_as_dashes(cues: list[Cue]) -> list[Cue]:
+    """Captions that mark each change of speaker with ">>" (YouTube's) and name nobody: the mark as the
+    WebVTT dash that says someone else speaks now, so the reader gives the voices turns."""
+    if any(c.speaker for c in cues) or not any(c.text.lstrip().startswith(">>") for c in cues):
+        return cues
+    return [
+        replace(c, text="- " + c.text.lstrip()[2:].lstrip()) if c.text.lstrip().startswith(">>") else c for c in cues
+    ]
 
 
 def _article(kind: str) -> str:
