@@ -151,7 +151,8 @@ _APPEAL = re.compile(
     re.IGNORECASE,
 )
 _CALL = re.compile(r"\b(?:donate|give|gift|become a member|support us|join)\b", re.IGNORECASE)
-_SPEAKING = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|me|my|we|we're|we’re|our|us)\b", re.IGNORECASE)
+#: words a speaker uses and a publisher's notice, insert or bio does not
+FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|me|my|we|we're|we’re|our|us)\b", re.IGNORECASE)
 
 
 # a site's list after an article, opened by its heading: "Related news", "Other interviews", "Read also:"
@@ -194,8 +195,8 @@ def is_trailer_block(block: str) -> bool:
     if _NOTICE.search(block) is not None or _DATELINE.fullmatch(block) is not None:
         return True
     if _APPEAL.search(block) is not None:  # the site's few words and its call, not a speaker's remark
-        return len(block.split()) <= 20 and not _SPEAKING.search(block) and _CALL.search(block) is not None
-    return _BIO.match(block) is not None and not _SPEAKING.search(block)
+        return len(block.split()) <= 20 and not FIRST_PERSON.search(block) and _CALL.search(block) is not None
+    return _BIO.match(block) is not None and not FIRST_PERSON.search(block)
 
 
 def is_after_word(block: str) -> bool:

@@ -19,7 +19,7 @@ import re
 
 from onrecord.readers.assemble import blocks_in
 from onrecord.readers.base import ReadResult
-from onrecord.readers.common import Block, is_end_line, is_trailer_block
+from onrecord.readers.common import FIRST_PERSON, Block, is_end_line, is_trailer_block
 
 # a whole paragraph that only an advertiser or the site's layout puts there
 _FURNITURE = re.compile(
@@ -36,8 +36,6 @@ _LINK_OUT = re.compile(
     r"lee también|ver también|leggi anche)[*_\s]*[:：|][^\n]{1,200}",
     re.IGNORECASE,
 )
-# said by someone, not set in by the publisher
-_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|me|my|we|we're|we’re|our|us)\b", re.IGNORECASE)
 
 
 def is_insert(block: Block, *, page: bool = False) -> bool:
@@ -50,7 +48,7 @@ def is_insert(block: Block, *, page: bool = False) -> bool:
     text = block.text
     if _FURNITURE.fullmatch(text):
         return True
-    if _FIRST_PERSON.search(text) or len(text.split()) > 40 or not _LINK_OUT.fullmatch(text):
+    if FIRST_PERSON.search(text) or len(text.split()) > 40 or not _LINK_OUT.fullmatch(text):
         return False
     styled = text.lstrip().startswith(("*", "_")) or "](" in text
     return styled or (page and not text.rstrip("*_ ").endswith((".", "!", "?")))
