@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from onrecord.structure.sentences import ABBREVIATIONS
+from onrecord.structure.sentences import split
 
 #: features read at most this much of an answer (the rest rarely changes the label and costs time)
 MAX_CHARS = 6000
@@ -239,38 +239,10 @@ def clean_answer(answer: str) -> str:
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans for evidence: fast, but never cut inside a number ("2.3 million"), an abbreviation
-    ("Mr. Jones", "the U.S. Department") or an initial: evidence quotes these spans, and "My bonus was 2."
-    would misquote.  Also splits "track.How", which the transcripts often contain."""
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    for m in _END.finditer(text):
-        if m.group(1) == "." and _inside(text, m.start(), m.end()):
-            continue
-        _trimmed(text, pos, m.end(), spans)
-        pos = m.end()
-    _trimmed(text, pos, len(text), spans)
-    return spans or ([(0, len(text))] if text.strip() else [])
-
-
-_END = re.compile(r"(\.|[.!?…]{2,}|[!?…])[\"'”’)\]]*")
-# "No. We won't" is two sentences: the yes/no opening is a feature
-_ABBREVIATIONS = ABBREVIATIONS - {"no"}
-
-
-def _inside(text: str, dot: int, end: int) -> bool:
-    """Whether the single period at ``dot`` is part of a number, an abbreviation or an initial."""
-    nxt = text[end : end + 1]
-    if nxt and not nxt.isspace() and not nxt.isupper():
-        return True  # "2.3", "e.g.x", a domain name
-    i = dot
-    while i > 0 and (text[i - 1].isalpha() or text[i - 1] == "."):
-        i -= 1
-    word = text[i:dot].lower()
-    if word in _ABBREVIATIONS:
-        return True
-    # "J. Smith", the "U" of "U.S.": a single capital, not the pronoun "I"
-    return len(word) == 1 and text[i].isupper() and word != "i"
+    """Sentence spans for evidence, as the structure stage splits sentences: never cut inside a number
+    ("2.3 million"), an abbreviation ("Mr. Jones", "the U.S. Department") or an initial, since evidence quotes
+    these spans and "My bonus was 2." would misquote."""
+    return split(text) or ([(0, len(text))] if text.strip() else [])
 
 
 def _trimmed(text: str, s: int, e: int, out: list[tuple[int, int]]) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 #: words a period follows without ending the sentence
-ABBREVIATIONS = frozenset(
+_ABBREVIATIONS = frozenset(
     {
         "mr",
         "mrs",
@@ -84,7 +84,7 @@ def _protected(text: str, end: int) -> bool:
     word = text[i : end - 1].lower()
     if word == "no":  # "No. 10 Downing Street", but "No. We won't."
         return bool(re.match(r"\s*\d", text[end : end + 3]))
-    if word in ABBREVIATIONS:
+    if word in _ABBREVIATIONS:
         return True
     # single capital initial ("K." in "Howard K. Smith"), not a pronoun "I."
     return len(word) == 1 and word.isalpha() and text[i].isupper() and text[i] != "I"
