@@ -29,6 +29,7 @@ from dataclasses import dataclass, replace
 from typing import Any, TypeGuard
 
 from onrecord.errors import InputError
+from onrecord.readers.common import clock_seconds
 
 JSON = Any  # a parsed JSON value; the shapes are checked where they are read
 
@@ -55,6 +56,9 @@ class Word:
     glue: str = ""
     sentence_end: bool = False
 
+
+#: who said a segment a diariser gave no speaker: not the speaker before it
+_NOBODY = "Unknown speaker"
 
 KNOWN = (
     "Whisper, whisper.cpp or WhisperX output, OpenAI transcription JSON, AssemblyAI, Deepgram, Amazon Transcribe, "
@@ -109,7 +113,7 @@ def _article(kind: str) -> str:
 def _whisper(data: JSON) -> list[Cue] | None:
     """Whisper, faster-whisper and WhisperX ``segments`` (WhisperX puts a ``speaker`` on segments and on
     their words; a segment may span a change of speaker), and the Podcasting 2.0 transcript (``startTime``,
-    ``endTime``, ``body``).  Also OpenAI's ``verbose_json`` with only ``words``."""
+    ``endTime``, ``body``)."""
     if not isinstance(data, dict) or "segments" not in data:
         return None
     segments = data["segments"]
@@ -122,7 +126,7 @@ def _whisper(data: JSON) -> list[Cue] | None:
     diarised = any(s.get("speaker") is not None for s in segments)
     cues = _from_objects(segments)
     if diarised:  # a segment the diariser left unlabelled is nobody's yet, not the previous speaker's
-        cues = [c if c.speaker else replace(c, speaker="Unknown speaker") for c in cues]
+        cues = [c if c.speaker else replace(c, speaker=_NOBODY) for c in cues]
     return cues
 
 
@@ -132,9 +136,13 @@ def _whisperx_words(segment: dict[str, JSON]) -> list[Word]:
     words = _list_of(segment.get("words"))
     nobody = segment.get("speaker") is None and not any(w.get("speaker") is not None for w in words)
     if nobody:
-        who = "Unknown speaker"
         return [
-            Word(_text(segment.get("text")).strip(), who, _seconds(segment.get("start")), _seconds(segment.get("end")))
+            Word(
+                _text(segment.get("text")).strip(),
+                _NOBODY,
+                _seconds(segment.get("start")),
+                _seconds(segment.get("end")),
+            )
         ]
     if not words:
         return [Word(_text(segment.get("text")), segment.get("speaker"), _seconds(segment.get("start")))]
@@ -243,8 +251,7 @@ def _deepgram(data: JSON) -> list[Cue] | None:
 
 
 def _deepgram_channel(best: dict[str, JSON], channel: int | None) -> list[Cue]:
-    grouped = best.get("paragraphs")
-    paragraphs = grouped.get("paragraphs") if isinstance(grouped, dict) else None
+    paragraphs = _mapping(best.get("paragraphs")).get("paragraphs")
     if _objects(paragraphs):
         return [
             Cue(
@@ -316,11 +323,9 @@ def _transcribe(data: JSON) -> list[Cue] | None:
 def _transcribe_speakers(labels: JSON) -> dict[str, JSON]:
     """Start time (as the export writes it) -> speaker, from the older ``speaker_labels.segments``."""
     found: dict[str, JSON] = {}
-    segments = labels.get("segments") if isinstance(labels, dict) else None
-    for segment in segments if _objects(segments) else []:
-        items = segment.get("items")
-        for item in items if isinstance(items, list) else []:
-            if isinstance(item, dict) and item.get("start_time") is not None:
+    for segment in _list_of(_mapping(labels).get("segments")):
+        for item in _items(segment.get("items")):
+            if item.get("start_time") is not None:
                 found[str(item["start_time"])] = item.get("speaker_label") or segment.get("speaker_label")
     return found
 
@@ -395,18 +400,19 @@ def _google(data: JSON) -> list[Cue] | None:
             )
             for w in words
         )
-    channels = {r.get("channelTag", r.get("channel_tag")) for r in results} - {None}
+    channels = {_first(r, _GOOGLE_CHANNEL) for r in results} - {None}
     cues = []
     start: float | None = 0.0
     for r in results:
         end = _seconds(_first(r, ("resultEndTime", "result_end_time", "resultEndOffset", "result_end_offset")))
-        channel = r.get("channelTag", r.get("channel_tag")) if len(channels) > 1 else None
+        channel = _first(r, _GOOGLE_CHANNEL) if len(channels) > 1 else None
         cues.append(Cue(_text(r["alternatives"][0].get("transcript")), _voice(None, channel), start, end))
         start = end
     return cues
 
 
 _GOOGLE_SPEAKER = ("speakerLabel", "speaker_label", "speakerTag", "speaker_tag")
+_GOOGLE_CHANNEL = ("channelTag", "channel_tag")
 
 
 def _azure(data: JSON) -> list[Cue] | None:
@@ -445,29 +451,12 @@ def _elevenlabs(data: JSON) -> list[Cue] | None:
     """ElevenLabs Scribe: ``words`` of type word, spacing or audio event, each with its ``speaker_id``."""
     if not isinstance(data, dict) or "language_code" not in data or not _objects(data.get("words")):
         return None
-    words = [w for w in data["words"] if w.get("type") in ("word", "spacing", None)]
-    return _join_spaced(words)
-
-
-def _join_spaced(words: list[dict[str, JSON]]) -> list[Cue]:
-    """Words that carry their own spacing ("spacing" elements) as one cue per run of a speaker."""
-    cues: list[Cue] = []
-    run: list[str] = []
-    speaker: JSON = None
-    start = end = None
-    for w in words:
-        who = w.get("speaker_id")
-        if w.get("type") != "spacing" and run and who is not None and who != speaker:
-            cues.append(Cue("".join(run).strip(), _speaker(speaker), start, end))
-            run, start = [], None
-        if w.get("type") != "spacing":
-            speaker = who if who is not None else speaker
-            start = _seconds(w.get("start")) if start is None else start
-            end = _seconds(w.get("end")) or end
-        run.append(_text(w.get("text")))
-    if run:
-        cues.append(Cue("".join(run).strip(), _speaker(speaker), start, end))
-    return cues
+    # "spacing" elements hold only the spaces between words, which the joiner puts back
+    return _join_words(
+        Word(_text(w.get("text")), w.get("speaker_id"), _seconds(w.get("start")), _seconds(w.get("end")))
+        for w in data["words"]
+        if w.get("type") in ("word", None)
+    )
 
 
 def _plain_list(data: JSON) -> list[Cue] | None:
@@ -643,10 +632,8 @@ def _seconds(value: JSON) -> float | None:
         seconds = None if whole is None or nanos is None else whole + nanos / 1e9
     elif isinstance(value, str):
         raw = value.strip().removesuffix("s")
-        clock = _CLOCK.match(raw)
-        if clock:
-            h, m, s, frac = clock.groups()
-            seconds = int(h or 0) * 3600 + int(m) * 60 + int(s) + (int(frac.ljust(3, "0")) / 1000 if frac else 0.0)
+        if _CLOCK.match(raw):
+            seconds = clock_seconds(raw)
         else:
             try:
                 seconds = float(raw)
@@ -678,25 +665,18 @@ _TAG_LIKE = re.compile(r"<(?=[a-zA-Z/])")
 
 
 def _render(cues: list[Cue]) -> str:
-    return "WEBVTT\n\n" + "\n\n".join(_cue(i, c, cues) for i, c in enumerate(cues)) + "\n"
-
-
-def _cue(i: int, cue: Cue, cues: list[Cue]) -> str:
-    start = cue.start if cue.start is not None else _previous_end(cues, i)
-    end = cue.end if cue.end is not None and cue.end >= start else start
-    words = _TAG_LIKE.sub("&lt;", " ".join(cue.text.split()).replace("-->", "->"))
-    voice = f"<v {cue.speaker.replace('>', '›')}>" if cue.speaker else ""
-    return f"{_timestamp(start)} --> {_timestamp(end)}\n{voice}{words}"
-
-
-def _previous_end(cues: list[Cue], i: int) -> float:
-    """Where an untimed cue starts: where the last timed one before it ended (0 at the start), so the
-    times stay in order and the WebVTT reader keeps the cues in the export's order."""
-    for cue in reversed(cues[:i]):
-        for t in (cue.end, cue.start):
-            if t is not None:
-                return t
-    return 0.0
+    """The cues as WebVTT.  An untimed cue starts where the last timed one before it ended (0 at the start),
+    so the times stay in order and the WebVTT reader keeps the cues in the export's order."""
+    blocks = []
+    last = 0.0  # the end (else the start) of the last cue that had a time
+    for cue in cues:
+        start = cue.start if cue.start is not None else last
+        end = cue.end if cue.end is not None and cue.end >= start else start
+        words = _TAG_LIKE.sub("&lt;", " ".join(cue.text.split()).replace("-->", "->"))
+        voice = f"<v {cue.speaker.replace('>', '›')}>" if cue.speaker else ""
+        blocks.append(f"{_timestamp(start)} --> {_timestamp(end)}\n{voice}{words}")
+        last = next((t for t in (cue.end, cue.start) if t is not None), last)
+    return "WEBVTT\n\n" + "\n\n".join(blocks) + "\n"
 
 
 def _timestamp(seconds: float) -> str:
