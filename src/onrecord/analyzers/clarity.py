@@ -133,14 +133,20 @@ def _cue_evidence(doc: Interview, cues: list[tuple[set[str], int, int]], wanted:
     deflects is a refusal), then the cues the label calls for, then the other strong ones."""
     found: list[Evidence] = []
     shown = wanted | set(_STRONG_CUES)
-    order = ["refusal"] + [c for c in _CUE_PRIORITY if c in wanted and c != "refusal"]
-    order += [c for c in _CUE_PRIORITY if c in shown and c not in order]
     for allowed in (wanted, shown):
         for kinds, s, e in cues:
             if kinds & allowed and all(ev.start != s for ev in found):
-                hit = next(c for c in order if c in kinds & shown)
-                found.append(_ev(doc, s, e, _CUE_REASON[hit]))
+                found.append(_ev(doc, s, e, _CUE_REASON[_telling_cue(kinds, wanted)]))
     return found
+
+
+def _telling_cue(kinds: set[str], wanted: set[str]) -> str:
+    """The cue a sentence is reported under: a refusal first, then the cues the label calls for, then the
+    other strong ones (``kinds`` holds one of those)."""
+    shown = wanted | set(_STRONG_CUES)
+    order = ["refusal"] + [c for c in _CUE_PRIORITY if c in wanted and c != "refusal"]
+    order += [c for c in _CUE_PRIORITY if c in shown and c not in order]
+    return next(c for c in order if c in kinds & shown)
 
 
 def _opening_reason(doc: Interview, ex: Exchange, start: int, end: int, siblings: list[Exchange]) -> str:
@@ -175,12 +181,14 @@ def _evasion_evidence(
         for s, e in sents[:12]:
             if feats.cue_fires("general", doc.text[s:e]):
                 return [_ev(doc, s, e, "stays general, without the specifics asked for")]
+    # the sentences reported under one of the label's own cues (a refusal that also deflects is a refusal)
     wanted = set(_CUES_FOR.get(label, ()))
-    return [ev for ev in _cue_evidence(doc, cues, wanted) if any(c in wanted for c in _reason_cues(ev.reason))][:2]
-
-
-def _reason_cues(reason: str) -> tuple[str, ...]:
-    return tuple(c for c, r in _CUE_REASON.items() if r == reason)
+    found = []
+    for kinds, s, e in cues:
+        cue = _telling_cue(kinds, wanted) if kinds & wanted else None
+        if cue in wanted:
+            found.append(_ev(doc, s, e, _CUE_REASON[cue]))
+    return found[:2]
 
 
 def _clip(text: str, words: int = 12) -> str:
