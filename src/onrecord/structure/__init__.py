@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from onrecord.document import Interview, LabeledSpan, Metadata, Participant, Span, Turn
+from onrecord.document import QUESTION_ROLES, Interview, LabeledSpan, Metadata, Participant, Span, Turn
 from onrecord.readers.base import ReadResult
 from onrecord.readers.common import DATELINE, NUMBERED_VOICE, all_caps, front_matter
 from onrecord.structure import metadata as meta
@@ -224,21 +224,21 @@ def _names_and_roles_from_context(speakers: list[Speaker], result: ReadResult, h
             sp.name = who
     # "Question:" in a newspaper's interview of a president is the newspaper asking, not a room: with one
     # person answering, nobody else asking and no briefing or conference in the header, it interviews
-    askers = [sp for sp in speakers if sp.role in {"interviewer", "moderator", "audience"}]
+    askers = [sp for sp in speakers if sp.role in QUESTION_ROLES]
     answering = [sp for sp in speakers if sp.role == "interviewee"]
+    many_ask = _MANY_ASK.search(header) is not None
     if (
         len(askers) == 1
         and askers[0].role == "audience"
         and askers[0].name is None
         and len(answering) == 1
-        and not _MANY_ASK.search(header)
+        and not many_ask
     ):
         askers[0].role = "interviewer"
     # "interviewed by Anna Petrova of Channel One": the one unnamed voice that asks is hers
     asked_by = meta.interviewer_in(header)
-    if asked_by is None and not _MANY_ASK.search(header):  # a live blog's or a briefing's author asked nothing
-        answered_by = [sp.name for sp in speakers if sp.role == "interviewee" and sp.name]
-        asked_by = meta.author_as_asker(result.metadata.get("author"), answered_by)
+    if asked_by is None and not many_ask:  # a live blog's or a briefing's author asked nothing
+        asked_by = meta.author_as_asker(result.metadata.get("author"), [sp.name for sp in answering if sp.name])
     askers = [sp for sp in speakers if sp.role == "interviewer"]
     if asked_by and len(askers) == 1 and askers[0].name is None:
         askers[0].name = asked_by

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import re
 
-from onrecord.document import AnswerRef, Exchange, QuestionRef, Span, Turn
+from onrecord.document import QUESTION_ROLES, AnswerRef, Exchange, QuestionRef, Span, Turn
 from onrecord.structure.questions import PUSHBACK, Sentence, classify, ends_with_question
 from onrecord.structure.sentences import split
 
-QUESTIONERS = frozenset({"interviewer", "moderator", "audience"})
+QUESTIONERS = QUESTION_ROLES
 _WORD = re.compile(r"[a-z][a-z'-]{3,}")
 # Words too common in interviews to show that two questions share a topic.
 _STOP = frozenset(
@@ -236,7 +236,7 @@ def _more_answers(turns: list[Turn], first: int) -> list[Turn]:
         if t.role != "interviewee" or t.speaker is None or (is_interrupted(t.text) and len(t.text.split()) <= 3):
             break  # "Well…" cut off is no answer
         if t.speaker in seen:
-            if t.speaker == out[-1].speaker if out else t.speaker == turns[first].speaker:
+            if t.speaker == (out[-1] if out else turns[first]).speaker:
                 continue  # the same speaker's next paragraph
             break
         seen.add(t.speaker)
@@ -322,7 +322,12 @@ def build_exchanges(turns: list[Turn], text: str) -> list[Exchange]:
                 if m:
                     push = Sentence(turn.start + m.start(), turn.start + m.end(), "pushback")
             # the sub-questions the last answer answered: pushback and a follow-up concern the one they name
-            siblings = [x for x in exchanges if x.answer is not None and x.answer.turn == turns[i - 1].id] if i else []
+            # (only wanted, and only looked for, when that answer was the turn just before)
+            siblings = (
+                [x for x in exchanges if x.answer is not None and x.answer.turn == turns[i - 1].id]
+                if prev_answered_here
+                else []
+            )
             if push is not None and prev is not None and prev_answered_here:
                 evidence = Span(start=push.start, end=push.end, text=text[push.start : push.end])
                 for x in _concerned(siblings, turn.text):
