@@ -16,6 +16,8 @@ from urllib.parse import urlsplit
 
 from dateutil import parser as date_parser
 
+from onrecord.structure.names import is_outlet_acronym
+
 OUTLETS = (
     "CNN International",
     "CNN",
@@ -425,29 +427,42 @@ _QA_PREFIX = re.compile(r"^(?:#+\s+)?(?:Q\s*&\s*A|Q and A|Interview|The intervie
 
 #: a name's words open with a capital, accented ones too ("Élise Marchand", "Ángel Ruiz"), or an O' ("O’Brien")
 _CAP_WORD = r"[A-ZÀ-ÖØ-Þ](?:[’'][A-Z])?[a-zß-öø-ÿ][\w'’-]*"
-_NAME = r"[A-ZÀ-ÖØ-Þ](?:[’'][A-Z])?[a-zß-öø-ÿ][\w'’-]*(?:\s+[A-ZÀ-ÖØ-Þ](?:[’'][A-Z])?[a-zß-öø-ÿ][\w'’-]*){1,2}"
+_NAME = rf"{_CAP_WORD}(?:\s+{_CAP_WORD}){{1,2}}"
 #: other headline forms that name the person interviewed: "Kelechi Adeyemi: ‘I never wanted to leave’",
 #: "Camille Fournier : « Le Rhône ... »", "Priya Raman, CEO of Gridwell, on batteries ...", "Larkspur Foods
-#: CFO Helen Achterberg on prices", "In Conversation: Aurelio Benn"
-_HEADLINE_FORMS = (
-    re.compile(rf"^(?:#+\s+)?(?:[\w-]+\s+)?(?P<name>{_NAME})\s?[:：]\s*[“\"‘'«„]"),
-    re.compile(
-        rf"^(?:#+\s+)?(?P<name>{_NAME}),\s(?=[^,\n]*\b(?:CEO|CFO|chief|founder|head|director|chair|minister|president|"
-        rf"professor|author|editor|governor|mayor|secretary|of)\b)[^,\n]{{2,60}},\s+on\s+[a-z]"
+#: CFO Helen Achterberg on prices", "In Conversation: Aurelio Benn".  Each with whether the name must come
+#: back elsewhere: "Name: 'quote'" and "In Conversation: Name" name a topic as often ("Flood Defences: ...")
+_HEADLINE_FORMS: tuple[tuple[re.Pattern[str], bool], ...] = (
+    (re.compile(rf"^(?:#+\s+)?(?:[\w-]+\s+)?(?P<name>{_NAME})\s?[:：]\s*[“\"‘'«„]"), True),
+    (
+        re.compile(
+            rf"^(?:#+\s+)?(?P<name>{_NAME}),\s(?=[^,\n]*\b(?:CEO|CFO|chief|founder|head|director|chair|minister|"
+            rf"president|professor|author|editor|governor|mayor|secretary|of)\b)[^,\n]{{2,60}},\s+on\s+[a-z]"
+        ),
+        False,
     ),
-    re.compile(
-        rf"^(?:#+\s+)?(?:[A-Z][\w&.'’-]*\s+){{0,4}}(?:CEO|CFO|COO|CTO|chair(?:man|woman)?|chief executive|founder|"
-        rf"director|head)\s+(?P<name>{_NAME})\s+on\s+[a-z]"
+    (
+        re.compile(
+            rf"^(?:#+\s+)?(?:[A-Z][\w&.'’-]*\s+){{0,4}}(?:CEO|CFO|COO|CTO|chair(?:man|woman)?|chief executive|founder|"
+            rf"director|head)\s+(?P<name>{_NAME})\s+on\s+[a-z]"
+        ),
+        False,
     ),
     # "Climate scientist Jonas Berg on ...", "“We were never told”: Calder valley farmer Ruth Bell on ..."
-    re.compile(
-        rf"^(?:#+\s+)?(?:[“\"‘'«][^\n]+[”\"’'»]\s*[:—–-]\s*)?(?:[\w-]+\s+){{0,3}}?"
-        rf"(?i:{'|'.join(sorted(_OCCUPATIONS))})\s+(?P<name>{_NAME})\s+on\s+[a-z]"
+    (
+        re.compile(
+            rf"^(?:#+\s+)?(?:[“\"‘'«][^\n]+[”\"’'»]\s*[:—–-]\s*)?(?:[\w-]+\s+){{0,3}}?"
+            rf"(?i:{'|'.join(sorted(_OCCUPATIONS))})\s+(?P<name>{_NAME})\s+on\s+[a-z]"
+        ),
+        False,
     ),
-    re.compile(
-        rf"^(?:#+\s+)?(?:in conversation|conversation|talking|meet|interview)(?: with)?\s*[:—–-]\s*"
-        rf"(?P<name>{_NAME})\s*$",
-        re.I,
+    (
+        re.compile(
+            rf"^(?:#+\s+)?(?:in conversation|conversation|talking|meet|interview)(?: with)?\s*[:—–-]\s*"
+            rf"(?P<name>{_NAME})\s*$",
+            re.I,
+        ),
+        True,
     ),
 )
 #: words a headline may open with that are no one's name: "Breaking News: 'We will not resign'"
@@ -482,12 +497,12 @@ _HEADLINE_NOT_NAME = frozenset(
 
 
 def _named_by_headline(header: str, body: str = "") -> str | None:
-    """The person a headline in the first lines of ``header`` names, in the forms of ``_HEADLINE_FORMS``.
-    "Name: 'quote'" and "In Conversation: Name" name a topic as often ("Flood Defences: 'We were told ...'"):
-    there the surname must also appear, capitalised, elsewhere in the header or in ``body``."""
+    """The person a headline in the first lines of ``header`` names, in the forms of ``_HEADLINE_FORMS``;
+    where the form asks for it, the surname must also appear, capitalised, elsewhere in the header or in
+    ``body``."""
     for line in header.strip().splitlines()[:6]:
         line = _QA_PREFIX.sub("", line.strip())
-        for form in _HEADLINE_FORMS:
+        for form, confirm in _HEADLINE_FORMS:
             m = form.search(line)
             if m is None:
                 continue
@@ -498,9 +513,8 @@ def _named_by_headline(header: str, body: str = "") -> str | None:
                 continue
             if _OUTLET_RE.search(m.group("name")) or any(w.lower() in _OUTLET_WORDS for w in words):
                 continue
-            weak = form is _HEADLINE_FORMS[0] or form is _HEADLINE_FORMS[-1]
             elsewhere = header.replace(line, " ") + " " + body
-            if weak and not re.search(rf"\b{re.escape(words[-1])}\b", elsewhere):
+            if confirm and not re.search(rf"\b{re.escape(words[-1])}\b", elsewhere):
                 continue
             return m.group("name")
     return None
@@ -652,8 +666,6 @@ _OUTLET_NAME_WORDS = _OUTLET_WORDS | frozenset(
 def looks_like_outlet(name: str) -> bool:
     """Whether ``name`` is a news outlet's: a known one, one with a word outlets have ("Nordic Broadcasting",
     "Frankfurter Allgemeine"), or a broadcaster's acronym (ZDF, AFP)."""
-    from onrecord.structure.names import is_outlet_acronym
-
     words = name.split()
     return bool(
         _OUTLET_RE.search(name)
