@@ -138,10 +138,11 @@ def extract(html: str) -> tuple[str, dict[str, str]]:
                     meta[key] = " ".join(str(value).split())
     except Exception:  # extraction is best effort; the stripper below still gets the words
         text = None
-    if "author" in meta and not _bylined(meta["author"], _strip(html)):
+    stripped = _strip(html) if "author" in meta or not text or not text.strip() else ""
+    if "author" in meta and not _bylined(meta["author"], stripped):
         del meta["author"]  # a name in the page's metadata only: a web producer's, a user's handle
     if not text or not text.strip():
-        return _paragraphs(_strip(html)), meta
+        return _paragraphs(stripped), meta
     return _paragraphs(_from_markdown(text)), meta
 
 
@@ -162,9 +163,8 @@ _TABLE_RULE = re.compile(r"^\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*
 
 def _from_markdown(text: str) -> str:
     text = _QUESTION_HEADING.sub(lambda m: f"**{m.group(1).strip()}**", text)
-    lines = [_plain_emphasis(line) for line in text.splitlines()]
-    text = _ESCAPE.sub(r"\1", "\n".join(lines))
-    return "\n".join(_table_rows_as_lines(text.splitlines()))
+    lines = [_ESCAPE.sub(r"\1", _plain_emphasis(line)) for line in text.splitlines()]
+    return "\n".join(_table_rows_as_lines(lines))
 
 
 # emphasis inside a sentence ("I said **no** to that"): the words were said, the stars were not

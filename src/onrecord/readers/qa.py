@@ -19,28 +19,31 @@ from onrecord.readers.common import Block, blank_separated, is_end_line, is_trai
 from onrecord.readers.labeled import _NOTE_BRACKET, _NOTE_PAREN
 from onrecord.readers.labeled import find_marks as labeled_marks
 
-_MARK = re.compile(
-    r"[^\S\n]*(?P<label>(?:#{1,6}[^\S\n]+)?(?:\*\*|__|\*|_)?(?P<name>Q|A|Question|Answer|P|R|D|F|Pregunta|Respuesta|Pergunta|Resposta|Domanda|Risposta|Frage|Antwort)(?:\*\*|__|\*|_)?"
-    r"[^\S\n]*[:.](?:\*\*|__|\*|_)?)"
-    r"(?=\s|$)"
-)
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 # a paragraph bold or italic from end to end: "**How many families are still out of their homes?**",
 # "*Why did you leave?*"
 _BOLD_PARAGRAPH = re.compile(r"(\*\*|__|\*|_)(?P<body>(?![\s*_])(?:(?!\1).){1,600}?)\1", re.DOTALL)
 _END_SENTENCE = re.compile(r"[.?!\"”’)\]*_]\s*$")
-_ROLES: dict[str, Role] = {"Q": "interviewer", "QUESTION": "interviewer", "A": "interviewee", "ANSWER": "interviewee"}
-# the same in other languages, counted only in pairs used throughout: "P." / "R." (pregunta, respuesta;
+#: the labels, in the languages met, and who speaks after them
+_ROLES: dict[str, Role] = {
+    "Q": "interviewer",
+    "QUESTION": "interviewer",
+    "A": "interviewee",
+    "ANSWER": "interviewee",
+    **dict.fromkeys(["PREGUNTA", "PERGUNTA", "DOMANDA", "FRAGE"], "interviewer"),
+    **dict.fromkeys(["RESPUESTA", "RESPOSTA", "RISPOSTA", "ANTWORT"], "interviewee"),
+}
+# their letters in other languages, counted only in pairs used throughout: "P." / "R." (pregunta, respuesta;
 # pergunta, resposta), "D." / "R." (domanda, risposta), "F." / "A." (Frage, Antwort)
 _OTHER_LANGUAGES: dict[str, Role] = {"P": "interviewer", "D": "interviewer", "F": "interviewer", "R": "interviewee"}
-for _asks, _answers in (
-    ("Pregunta", "Respuesta"),
-    ("Pergunta", "Resposta"),
-    ("Domanda", "Risposta"),
-    ("Frage", "Antwort"),
-):
-    _ROLES[_asks.upper()], _ROLES[_answers.upper()] = "interviewer", "interviewee"
 _PAIRS = (("P", "R"), ("D", "R"), ("F", "A"))
+_LABEL_NAMES = sorted([n.title() if len(n) > 1 else n for n in _ROLES] + list(_OTHER_LANGUAGES), key=len, reverse=True)
+_MARK = re.compile(
+    r"[^\S\n]*(?P<label>(?:#{1,6}[^\S\n]+)?(?:\*\*|__|\*|_)?"
+    rf"(?P<name>{'|'.join(_LABEL_NAMES)})(?:\*\*|__|\*|_)?"
+    r"[^\S\n]*[:.](?:\*\*|__|\*|_)?)"
+    r"(?=\s|$)"
+)
 
 
 def find_marks(text: str) -> list[Mark]:
